@@ -1,0 +1,121 @@
+#include "plugin_host/plugin_host.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace evalpanel::plugin_host {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kPlugins = EVALPANEL_TEST_PLUGIN_DIR;
+
+TEST(PluginHost, GoodPluginIsDescribed) {
+    const PluginEntry entry = PluginHost::probe(kPlugins / "good" / plugin_file_name("echo"));
+    ASSERT_TRUE(entry.ok()) << entry.refusal;
+    EXPECT_EQ(entry.name, "echo");
+    EXPECT_EQ(entry.version, "1.0.0");
+    ASSERT_TRUE(entry.info.has_value());
+    EXPECT_EQ(entry.info->tasks.size(), 2u);
+}
+
+TEST(PluginHost, OtherAbiVersionIsRefusedWithOneSentence) {
+    const PluginEntry entry = PluginHost::probe(kPlugins / "abi999" / plugin_file_name("echo_abi999"));
+    ASSERT_FALSE(entry.ok());
+    EXPECT_NE(entry.refusal.find("built for ABI 999"), std::string::npos) << entry.refusal;
+    EXPECT_EQ(entry.refusal.find('\n'), std::string::npos);
+    EXPECT_EQ(entry.name, "echo_abi999");
+}
+
+TEST(PluginHost, SharedLibraryThatIsNotAPluginIsRefused) {
+    const PluginEntry entry = PluginHost::probe(kPlugins / "notaplugin" / "evalpanel_plugin_not_a_plugin.so");
+    ASSERT_FALSE(entry.ok());
+    EXPECT_NE(entry.refusal.find("not an evalpanel plugin"), std::string::npos) << entry.refusal;
+}
+
+TEST(PluginHost, MissingFileIsRefused) {
+    const PluginEntry entry = PluginHost::probe(kPlugins / "nowhere" / "evalpanel_plugin_x.so");
+    EXPECT_EQ(entry.refusal, "no such file");
+}
+
+TEST(PluginHost, FileThatIsNotALibraryIsRefused) {
+    const fs::path junk = fs::temp_directory_path() / "evalpanel_plugin_junk_test.so";
+    std::ofstream(junk) << "this is not an ELF file";
+    const PluginEntry entry = PluginHost::probe(junk);
+    fs::remove(junk);
+    ASSERT_FALSE(entry.ok());
+    EXPECT_NE(entry.refusal.find("cannot be loaded as a shared library"), std::string::npos) << entry.refusal;
+}
+
+TEST(PluginHost, ThrowingConstructorBecomesARefusal) {
+    const PluginEntry entry = PluginHost::probe(kPlugins / "failing" / plugin_file_name("failing"));
+    ASSERT_FALSE(entry.ok());
+    EXPECT_NE(entry.refusal.find("model file missing"), std::string::npos) << entry.refusal;
+}
+
+TEST(PluginHost, DiscoverScansDirectoriesInOrderAndMarksShadowedNames) {
+    const PluginHost host({kPlugins / "good", kPlugins / "good" / plugin_file_name("echo")});
+    const auto entries = host.discover();
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_TRUE(entries[0].ok());
+    EXPECT_NE(entries[1].refusal.find("shadowed by"), std::string::npos);
+}
+
+TEST(PluginHost, LoadCreatesToolsThatWork) {
+    const PluginHost host({kPlugins / "good"});
+    const LoadedPlugin plugin = host.load("echo");
+    std::shared_ptr<Tool> tool = plugin.create_tool();
+    ASSERT_FALSE(tool->configure({{"suffix", "!"}}).has_value());
+    Request request;
+    const std::string text = "TOTAL $12.50";
+    request.image.assign(text.begin(), text.end());
+    const Outcome outcome = tool->call(request);
+    ASSERT_TRUE(std::holds_alternative<Response>(outcome));
+    EXPECT_EQ(std::get<Response>(outcome).text, "TOTAL $12.50!");
+}
+
+TEST(PluginHost, ToolOutlivesHostAndPluginHandle) {
+    std::shared_ptr<Tool> tool;
+    {
+        const PluginHost host({kPlugins / "good"});
+        tool = host.load("echo").create_tool();
+    }
+    // The library must still be mapped: calling into it after every other handle is gone is safe.
+    EXPECT_EQ(tool->describe().name, "echo");
+}
+
+TEST(PluginHost, LoadUnknownNameSaysWhereItLooked) {
+    const PluginHost host({kPlugins / "good"});
+    try {
+        host.load("nonexistent");
+        FAIL() << "expected PluginError";
+    } catch (const PluginError& e) {
+        EXPECT_NE(std::string(e.what()).find("no plugin named 'nonexistent'"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find((kPlugins / "good").string()), std::string::npos);
+    }
+}
+
+TEST(PluginHost, LoadRefusedPluginSaysWhy) {
+    const PluginHost host({kPlugins / "abi999"});
+    try {
+        host.load("echo_abi999");
+        FAIL() << "expected PluginError";
+    } catch (const PluginError& e) {
+        EXPECT_NE(std::string(e.what()).find("built for ABI 999"), std::string::npos) << e.what();
+    }
+}
+
+TEST(PluginHost, SearchPathOrderIsCliThenEnvThenBuiltIn) {
+    ::setenv("EVALPANEL_PLUGIN_PATH", "/env/a:/env/b", 1);
+    const auto paths = plugin_search_paths({"/cli"});
+    ::unsetenv("EVALPANEL_PLUGIN_PATH");
+    ASSERT_EQ(paths.size(), 4u);
+    EXPECT_EQ(paths[0], "/cli");
+    EXPECT_EQ(paths[1], "/env/a");
+    EXPECT_EQ(paths[2], "/env/b");
+    EXPECT_EQ(paths[3].filename(), "plugins");
+}
+
+}  // namespace
+}  // namespace evalpanel::plugin_host

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds, and runs every test with ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./tools/deps.sh
+./tools/build.sh
+ctest --test-dir build --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" --timeout 600
