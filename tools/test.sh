@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tools/deps.sh
-./tools/build.sh
+./tools/build.sh -DEVALPANEL_BUILD_TESTS=ON
 ctest --test-dir build --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" --timeout 600

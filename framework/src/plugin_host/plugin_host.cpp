@@ -51,7 +51,11 @@ std::vector<fs::path> plugin_search_paths(const std::vector<fs::path>& cli_paths
     }
     std::error_code ec;
     const fs::path exe = boost::dll::program_location(ec);
-    if (!ec) paths.push_back((exe.parent_path() / ".." / "lib" / "evalpanel" / "plugins").lexically_normal());
+    if (!ec) {
+        // Unlike a path the user named, the built-in folder is only searched when it is there.
+        const fs::path builtin = (exe.parent_path() / ".." / "lib" / "evalpanel" / "plugins").lexically_normal();
+        if (fs::is_directory(builtin, ec)) paths.push_back(builtin);
+    }
     return paths;
 }
 

@@ -45,8 +45,8 @@ public:
 };
 
 // Where plugins are looked for, in order: each --plugin-path, then each entry of EVALPANEL_PLUGIN_PATH
-// (colon-separated), then the directory next to the executable (../lib/evalpanel/plugins), which is
-// where both the build tree and an install put the shipped plugins. Nothing else is searched.
+// (colon-separated), then the directory next to the executable (../lib/evalpanel/plugins) if it exists,
+// which is where both the build tree and an install put the shipped plugins. Nothing else is searched.
 std::vector<std::filesystem::path> plugin_search_paths(const std::vector<std::filesystem::path>& cli_paths);
 
 // The file name a plugin called NAME is built as.

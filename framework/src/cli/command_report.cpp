@@ -1,0 +1,109 @@
+// evalpanel runs / report / export: reading what the store holds.
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/store_queries.hpp"
+#include "report/export_jsonl.hpp"
+#include "report/markdown.hpp"
+
+namespace evalpanel::cli {
+
+namespace {
+
+// Writes to --out FILE (creating its folder) or to standard output.
+void emit(const std::string& out_path, const std::string& text) {
+    if (out_path.empty() || out_path == "-") {
+        std::cout << text;
+        return;
+    }
+    const std::filesystem::path path(out_path);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    std::ofstream file(path, std::ios::binary);
+    if (!file) throw UsageError(out_path + ": cannot write");
+    file << text;
+    std::cerr << "wrote " << out_path << "\n";
+}
+
+}  // namespace
+
+int runs_command(const std::vector<std::string>& args) {
+    std::string db;
+    bool json = false;
+    po::options_description options("runs options");
+    options.add_options()("json", po::bool_switch(&json), "one JSON object per run");
+    add_db_option(options, db);
+    po::variables_map vm;
+    if (!parse("evalpanel runs [--db PATH] [--json]", args, options, {}, vm)) return kExitOk;
+    const store::Store store = open_existing(db);
+    for (const store::RunRecord& run : store.runs()) {
+        const report::RunSummary s = report::summarize(run, store.results(run.id));
+        if (json) {
+            nlohmann::json metrics = nlohmann::json::object();
+            for (const auto& m : s.metrics) metrics[m.metric] = m.mean ? nlohmann::json(*m.mean) : nlohmann::json(nullptr);
+            std::cout << nlohmann::json{{"id", run.id}, {"batch", run.batch}, {"started_at", run.started_at},
+                                        {"finished_at", run.finished_at}, {"status", run.status},
+                                        {"tool", run.tool}, {"plugin", run.plugin}, {"plugin_version", run.plugin_version},
+                                        {"suite", run.suite_name}, {"suite_hash", run.suite_hash}, {"task", run.task},
+                                        {"cases_total", run.cases_total}, {"cases_stored", s.cases},
+                                        {"ok", s.count("ok")}, {"failed", s.failed()}, {"metrics", metrics}}
+                             .dump()
+                      << "\n";
+        } else {
+            std::string metrics;
+            for (const auto& m : s.metrics) metrics += " " + m.metric + "=" + report::format_value(m.mean);
+            std::cout << run.id << "  " << run.started_at << "  " << run.status << "  " << run.tool << "  "
+                      << run.suite_name << "  " << s.cases << "/" << run.cases_total << " cases  " << s.failed()
+                      << " failed " << metrics << "\n";
+        }
+    }
+    return kExitOk;
+}
+
+int report_command(const std::vector<std::string>& args) {
+    std::string db, format, out;
+    std::vector<std::string> run_ids;
+    bool latest = false;
+    po::options_description options("report options");
+    options.add_options()
+        ("run", po::value(&run_ids)->multitoken(), "run id (repeatable), or 'latest'")
+        ("latest", po::bool_switch(&latest), "the runs of the newest batch (the default)")
+        ("format", po::value(&format)->default_value("md"), "md")
+        ("out,o", po::value(&out), "write to this file instead of standard output");
+    add_db_option(options, db);
+    po::variables_map vm;
+    if (!parse("evalpanel report [--run ID...|--latest] [--format md] [--out FILE] [--db PATH]", args, options, {}, vm)) {
+        return kExitOk;
+    }
+    if (format != "md") throw UsageError("--format " + format + " is not available yet (md is)");
+    if (latest) run_ids.push_back("latest");
+    const store::Store store = open_existing(db);
+    std::vector<report::RunSummary> summaries;
+    for (const store::RunRecord& run : select_runs(store, run_ids)) {
+        summaries.push_back(report::summarize(run, store.results(run.id)));
+    }
+    emit(out, report::render_markdown(summaries));
+    return kExitOk;
+}
+
+int export_command(const std::vector<std::string>& args) {
+    std::string db, format, out, run_id;
+    po::options_description options("export options");
+    options.add_options()
+        ("run", po::value(&run_id)->default_value("latest"), "run id, or 'latest' (every run of the newest batch)")
+        ("format", po::value(&format)->default_value("jsonl"), "jsonl")
+        ("out,o", po::value(&out), "write to this file instead of standard output");
+    add_db_option(options, db);
+    po::variables_map vm;
+    if (!parse("evalpanel export --run ID|latest [--format jsonl] [--out FILE] [--db PATH]", args, options, {}, vm)) {
+        return kExitOk;
+    }
+    if (format != "jsonl") throw UsageError("--format " + format + " is not supported (jsonl is)");
+    const store::Store store = open_existing(db);
+    std::ostringstream text;
+    for (const store::RunRecord& run : select_runs(store, {run_id})) report::write_jsonl(text, run, store.results(run.id));
+    emit(out, text.str());
+    return kExitOk;
+}
+
+}  // namespace evalpanel::cli

@@ -1,0 +1,116 @@
+// evalpanel run SUITE_OR_DIR... --tool NAME...
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <unistd.h>
+
+#include "cli/command.hpp"
+#include "cli/store_queries.hpp"
+#include "plugin_host/plugin_host.hpp"
+#include "report/markdown.hpp"
+#include "runner/runner.hpp"
+#include "runner/timed_call.hpp"
+#include "suite/suite.hpp"
+#include "tool_config/tool_config.hpp"
+
+namespace evalpanel::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every suite is loaded and validated before anything runs; all problems are reported together.
+std::vector<suite::Suite> load_suites(const std::vector<std::string>& args) {
+    std::vector<fs::path> paths(args.begin(), args.end());
+    std::vector<suite::Suite> suites;
+    std::vector<suite::Diagnostic> problems;
+    for (const fs::path& file : suite::expand_suite_paths(paths)) {
+        try {
+            suites.push_back(suite::load_suite(file));
+        } catch (const suite::SuiteError& e) {
+            problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+        }
+    }
+    if (!problems.empty()) throw suite::SuiteError(problems);
+    if (suites.empty()) throw UsageError("no suite files found in the paths given");
+    return suites;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+    std::vector<std::string> suite_args, tools, plugin_paths;
+    std::string db, config;
+    int concurrency = 0;
+    std::size_t limit = 0;
+    double timeout_s = 0;
+    bool quiet = false, json = false;
+    po::options_description options("run options");
+    options.add_options()
+        ("suite", po::value(&suite_args)->multitoken(), "suite files or folders of suites")
+        ("tool,t", po::value(&tools)->multitoken(), "tool to evaluate (repeatable); see --config")
+        ("config", po::value(&config), "tools config file (default ./evalpanel.yaml if present)")
+        ("concurrency,j", po::value(&concurrency), "tool instances per tool (overrides the tools config)")
+        ("limit", po::value(&limit), "run only the first N cases of each suite")
+        ("timeout", po::value(&timeout_s), "per-case timeout in seconds (overrides the tools config)")
+        ("plugin-path", po::value(&plugin_paths)->multitoken(), "plugin file or folder, searched first")
+        ("quiet,q", po::bool_switch(&quiet), "no progress lines")
+        ("json", po::bool_switch(&json), "print the outcome as JSON");
+    add_db_option(options, db);
+    po::positional_options_description positional;
+    positional.add("suite", -1);
+    po::variables_map vm;
+    if (!parse("evalpanel run SUITE_OR_DIR... --tool NAME... [options]", args, options, positional, vm)) return kExitOk;
+    if (suite_args.empty()) throw UsageError("name at least one suite file or folder");
+    if (tools.empty()) throw UsageError("name at least one --tool (the built-in one is 'tesseract')");
+    if (vm.count("concurrency") && concurrency < 1) throw UsageError("--concurrency must be at least 1");
+    if (vm.count("timeout") && timeout_s <= 0) throw UsageError("--timeout must be positive");
+
+    const std::vector<suite::Suite> suites = load_suites(suite_args);
+    const tool_config::ToolsConfig tools_config =
+        tool_config::load_tools_config(config.empty() ? std::nullopt : std::optional<fs::path>(config));
+    const plugin_host::PluginHost plugins(plugin_host::plugin_search_paths({plugin_paths.begin(), plugin_paths.end()}));
+    store::Store store = store::Store::open(db);
+
+    runner::RunOptions run_options;
+    run_options.tools = tools;
+    if (vm.count("concurrency")) run_options.concurrency = concurrency;
+    if (vm.count("limit")) run_options.limit = limit;
+    if (vm.count("timeout")) run_options.timeout_s = timeout_s;
+    run_options.evalpanel_version = evalpanel_version();
+
+    runner::NoProgress silent;
+    runner::StreamProgress stream(stderr, ::isatty(STDERR_FILENO) == 1);
+    runner::ProgressSink& progress = quiet ? static_cast<runner::ProgressSink&>(silent) : stream;
+    runner::Runner runner(store, plugins, tools_config, progress);
+    const std::vector<runner::RunOutcome> outcomes = runner.run(suites, run_options);
+
+    std::vector<report::RunSummary> summaries;
+    bool any_failed = false;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& outcome : outcomes) {
+        any_failed = any_failed || outcome.status == "failed";
+        out.push_back({{"run_id", outcome.run_id}, {"tool", outcome.tool}, {"suite", outcome.suite},
+                       {"status", outcome.status}, {"message", outcome.message}, {"cases", outcome.cases},
+                       {"ok", outcome.ok}, {"failed", outcome.failed}});
+        if (outcome.run_id) summaries.push_back(summarize_run(store, outcome.run_id));
+    }
+    if (json) {
+        std::cout << out.dump(2) << "\n";
+    } else {
+        std::cout << report::render_summary_table(summaries);
+        for (const auto& outcome : outcomes) {
+            if (outcome.status != "finished") {
+                std::cout << outcome.tool << " × " << outcome.suite << ": " << outcome.status << " — " << outcome.message << "\n";
+            }
+        }
+        std::cout << "stored in " << db << "; `evalpanel report --latest --db " << db << "` shows the details\n";
+    }
+    std::cout.flush();
+    // A hung plugin call may still be running on an abandoned thread: leave without running static
+    // destructors underneath it.
+    if (runner::any_call_abandoned()) std::_Exit(any_failed ? kExitFailure : kExitOk);
+    return any_failed ? kExitFailure : kExitOk;
+}
+
+}  // namespace evalpanel::cli

@@ -1,0 +1,43 @@
+// A metric is a pure function of (prediction, references, parameters): no I/O, no state.
+// Metrics are registered under their METRICS.md id and looked up by name from suite YAML.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace evalpanel::metrics {
+
+// A metric's value for one case, or nullopt when the metric is undefined for it (METRICS.md §0:
+// excluded from means and counted separately, never silently 0).
+using MetricValue = std::optional<double>;
+
+struct MetricInput {
+    std::string_view prediction;             // UTF-8
+    const std::vector<std::string>& references;  // UTF-8; METRICS.md §11 says which element(s) a metric reads
+    const nlohmann::json& params;            // the suite's parameters for this metric (an object, maybe empty)
+};
+
+struct MetricDef {
+    std::string id;                  // METRICS.md id: "cer", "wer", "exact_match", ...
+    bool higher_is_better = true;    // cer/wer: false
+    std::vector<std::string> params; // the parameter names it accepts (anything else is a suite error)
+    MetricValue (*compute)(const MetricInput&) = nullptr;
+    // Checks the parameter values' types (names are checked against `params`); throws MetricParamError
+    // (metrics/params.hpp). nullptr: the metric takes no parameters.
+    void (*check_param_values)(const nlohmann::json& params) = nullptr;
+};
+
+// The registry of built-in metrics, built once at start-up.
+const std::vector<MetricDef>& all_metrics();
+const MetricDef* find_metric(std::string_view id);
+
+// What a suite loader calls once per metric: `params` must be null or an object whose keys are all in
+// def.params, with values of the right type. Throws MetricParamError naming the metric and parameter
+// ("wer: unknown parameter 'collapse_spaces' (accepted: collapse_whitespace)").
+void validate_params(const MetricDef& def, const nlohmann::json& params);
+
+}  // namespace evalpanel::metrics

@@ -1,0 +1,40 @@
+// Aggregates of one run, computed from its stored results: what every report shows.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace evalpanel::report {
+
+struct MetricSummary {
+    std::string metric;
+    std::optional<double> mean;   // over the cases where the metric is defined; nullopt when none is
+    std::size_t scored = 0;       // cases with a value
+    std::size_t undefined = 0;    // cases where the metric does not apply (METRICS.md §0: never 0)
+};
+
+struct RunSummary {
+    store::RunRecord run;
+    std::size_t cases = 0;                  // results stored
+    std::map<std::string, std::size_t> by_status;  // ok, error, timeout, crash
+    std::optional<double> latency_p50_ms;   // over cases that got an answer
+    std::optional<double> latency_p95_ms;
+    std::vector<MetricSummary> metrics;     // in the suite's metric order
+    std::map<std::string, std::vector<MetricSummary>> by_tag;  // tag -> same metrics, over that slice
+    std::map<std::string, std::size_t> tag_cases;
+
+    std::size_t count(const std::string& status) const;
+    std::size_t failed() const { return cases - count("ok"); }
+};
+
+// Percentile with linear interpolation between closest ranks (numpy's default); nullopt when empty.
+std::optional<double> percentile(std::vector<double> values, double p);
+
+RunSummary summarize(const store::RunRecord& run, const std::vector<store::ResultRecord>& results);
+
+}  // namespace evalpanel::report

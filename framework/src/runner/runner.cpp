@@ -1,0 +1,347 @@
+#include "runner/runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "runner/scoring.hpp"
+#include "runner/timed_call.hpp"
+
+namespace evalpanel::runner {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct PreparedTool {
+    const tool_config::ToolConfig* config;
+    plugin_host::LoadedPlugin plugin;
+    ToolInfo info;
+};
+
+bool does_task(const ToolInfo& info, Task task) {
+    return std::find(info.tasks.begin(), info.tasks.end(), task) != info.tasks.end();
+}
+
+std::string task_list(const ToolInfo& info) {
+    std::string out;
+    for (Task t : info.tasks) out += (out.empty() ? "" : ", ") + std::string(to_string(t));
+    return out;
+}
+
+Request make_request(const suite::Suite& s, const suite::Case& c) {
+    Request request;
+    request.case_id = c.id;
+    request.task = s.task;
+    request.prompt = s.prompt;
+    request.question = c.question;
+    request.query = c.query;
+    if (c.image) {
+        request.image = suite::load_image_bytes(c);
+        request.image_name = c.image->path.empty() ? "generated:" + c.id : c.image->path.string();
+    }
+    return request;
+}
+
+nlohmann::json expected_of(const suite::Case& c) {
+    if (!c.answers.empty()) return c.answers;
+    return c.expected;
+}
+
+// Spaces requests evenly when a tool has a requests-per-minute limit; shared by its workers.
+class RateLimiter {
+public:
+    explicit RateLimiter(double per_minute) : interval_(per_minute > 0 ? 60.0 / per_minute : 0) {}
+    void wait() {
+        if (interval_ <= 0) return;
+        Clock::time_point slot;
+        {
+            std::lock_guard lock(mutex_);
+            slot = std::max(Clock::now(), next_);
+            next_ = slot + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(interval_));
+        }
+        std::this_thread::sleep_until(slot);
+    }
+
+private:
+    double interval_;
+    std::mutex mutex_;
+    Clock::time_point next_{};
+};
+
+// Backoff before retry `attempt` (1-based): the tool's Retry-After when it gave one, else exponential
+// with full jitter, capped.
+double backoff_seconds(int attempt, const ToolError& error, std::mt19937& rng) {
+    if (error.retry_after_s && *error.retry_after_s >= 0) return *error.retry_after_s;
+    const double cap = std::min(30.0, 0.25 * std::pow(2.0, attempt - 1));
+    return std::uniform_real_distribution<double>(0, cap)(rng);
+}
+
+struct CaseResult {
+    std::string status;
+    std::string output;
+    std::optional<double> confidence;
+    nlohmann::json raw;
+    std::string error;
+    double latency_ms = 0;
+    int attempts = 0;
+    bool fatal = false;
+    bool tool_abandoned = false;
+    std::size_t case_index = 0;
+};
+
+class PairRun {
+public:
+    PairRun(store::Store& store, std::mutex& store_mutex, ProgressSink& progress, const suite::Suite& s,
+            const PreparedTool& tool, const RunOptions& options)
+        : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool),
+          limiter_(tool.config->host.requests_per_minute) {
+        timeout_s_ = options.timeout_s.value_or(tool.config->host.timeout_s);
+        const std::size_t n = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
+        cases_.assign(s.cases.begin(), s.cases.begin() + static_cast<std::ptrdiff_t>(n));
+        workers_ = static_cast<std::size_t>(std::max(1, options.concurrency.value_or(tool.config->host.concurrency)));
+        workers_ = std::max<std::size_t>(1, std::min(workers_, cases_.size()));
+    }
+
+    RunOutcome execute(std::int64_t run_id) {
+        run_id_ = run_id;
+        RunOutcome outcome;
+        outcome.run_id = run_id;
+        outcome.tool = tool_.config->name;
+        outcome.suite = suite_.name;
+        outcome.cases = cases_.size();
+
+        // One configured Tool per worker, made before any case runs: a tool that cannot start fails the
+        // run at once with its own message instead of failing every case.
+        std::vector<std::shared_ptr<Tool>> instances;
+        for (std::size_t i = 0; i < workers_ && !cases_.empty(); ++i) {
+            std::string why;
+            auto tool = fresh_tool(why);
+            if (!tool) {
+                outcome.status = "failed";
+                outcome.message = why;
+                return outcome;
+            }
+            instances.push_back(std::move(tool));
+        }
+
+        progress_.begin(tool_.config->name + " × " + suite_.name, cases_.size());
+        std::vector<std::thread> threads;
+        for (auto& instance : instances) threads.emplace_back([this, &instance] { work(instance); });
+        for (auto& t : threads) t.join();
+
+        outcome.ok = ok_;
+        outcome.failed = failed_;
+        outcome.status = stop_ ? "failed" : "finished";
+        outcome.message = fatal_message_;
+        progress_.end(std::to_string(ok_.load()) + " ok, " + std::to_string(failed_.load()) + " failed" +
+                      (stop_ ? " — stopped: " + fatal_message_ : ""));
+        return outcome;
+    }
+
+private:
+    std::shared_ptr<Tool> fresh_tool(std::string& why) {
+        try {
+            auto tool = tool_.plugin.create_tool();
+            if (auto error = tool->configure(tool_.config->plugin_options)) {
+                why = "tool '" + tool_.config->name + "' (" + tool_.config->source + ") rejected its configuration: " +
+                      error->message;
+                return nullptr;
+            }
+            return tool;
+        } catch (const std::exception& e) {
+            why = e.what();
+            return nullptr;
+        }
+    }
+
+    void work(std::shared_ptr<Tool>& tool) {
+        std::mt19937 rng(std::random_device{}());
+        while (!stop_) {
+            const std::size_t index = next_++;
+            if (index >= cases_.size()) break;
+            const suite::Case& c = cases_[index];
+            CaseResult result = run_case(tool, c, rng);
+            result.case_index = index;
+            if (result.tool_abandoned) {
+                std::string why;
+                tool = fresh_tool(why);
+                if (!tool) stop_with(why);
+            }
+            if (result.fatal) stop_with(result.error);
+            persist(c, result);
+        }
+    }
+
+    CaseResult run_case(const std::shared_ptr<Tool>& tool, const suite::Case& c, std::mt19937& rng) {
+        CaseResult result;
+        Request request;
+        try {
+            request = make_request(suite_, c);
+        } catch (const std::exception& e) {
+            result.status = "error";
+            result.error = std::string("bad_input: ") + e.what();
+            return result;
+        }
+        const int max_attempts = 1 + std::max(0, tool_.config->host.retries);
+        for (int attempt = 1; attempt <= max_attempts; ++attempt) {
+            limiter_.wait();
+            result.attempts = attempt;
+            TimedOutcome timed = call_with_deadline(tool, request, timeout_s_);
+            result.latency_ms = timed.latency_ms;
+            if (!timed.exception.empty()) {
+                result.status = "error";
+                result.error = "exception: " + timed.exception;
+                return result;
+            }
+            if (!timed.outcome) {
+                result.status = "timeout";
+                result.error = "timeout: no answer within " + std::to_string(timeout_s_) + " s";
+                result.tool_abandoned = true;
+                return result;
+            }
+            if (auto* response = std::get_if<Response>(&*timed.outcome)) {
+                result.status = "ok";
+                result.error.clear();
+                result.output = std::move(response->text);
+                result.confidence = response->confidence;
+                result.raw = std::move(response->raw);
+                return result;
+            }
+            const ToolError& error = std::get<ToolError>(*timed.outcome);
+            result.status = "error";
+            result.error = std::string(to_string(error.kind)) + ": " + error.message;
+            const bool transient = error.kind == ErrorKind::retryable || error.kind == ErrorKind::rate_limited;
+            if (error.kind == ErrorKind::fatal) result.fatal = true;
+            if (!transient || attempt == max_attempts) return result;
+            std::this_thread::sleep_for(std::chrono::duration<double>(backoff_seconds(attempt, error, rng)));
+        }
+        return result;
+    }
+
+    void persist(const suite::Case& c, const CaseResult& result) {
+        store::ResultRecord record;
+        record.run_id = run_id_;
+        record.case_id = c.id;
+        record.case_index = static_cast<std::int64_t>(result.case_index);
+        record.tags = c.tags;
+        record.expected = expected_of(c);
+        record.status = result.status;
+        record.output = result.output;
+        record.confidence = result.confidence;
+        record.latency_ms = result.latency_ms;
+        record.attempts = result.attempts;
+        record.error = result.error;
+        record.scores = score_case(suite_, c, result.status == "ok" ? result.output : std::string());
+        {
+            std::lock_guard lock(store_mutex_);
+            store_.write_result(record);
+        }
+        if (result.status == "ok") ++ok_;
+        else ++failed_;
+        progress_.advance(ok_ + failed_, failed_);
+    }
+
+    void stop_with(const std::string& message) {
+        std::lock_guard lock(fatal_mutex_);
+        if (!stop_) fatal_message_ = message;
+        stop_ = true;
+    }
+
+    store::Store& store_;
+    std::mutex& store_mutex_;
+    ProgressSink& progress_;
+    const suite::Suite& suite_;
+    const PreparedTool& tool_;
+    RateLimiter limiter_;
+    std::vector<suite::Case> cases_;
+    std::size_t workers_ = 1;
+    double timeout_s_ = 0;
+    std::int64_t run_id_ = 0;
+    std::atomic<std::size_t> next_{0}, ok_{0}, failed_{0};
+    std::atomic<bool> stop_{false};
+    std::mutex fatal_mutex_;
+    std::string fatal_message_;
+};
+
+}  // namespace
+
+std::string new_batch_id() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    std::mt19937 rng(std::random_device{}());
+    char suffix[8];
+    std::snprintf(suffix, sizeof suffix, "%06x", static_cast<unsigned>(rng() & 0xffffff));
+    return std::string(stamp) + "-" + suffix;
+}
+
+Runner::Runner(store::Store& store, const plugin_host::PluginHost& plugins, const tool_config::ToolsConfig& tools,
+               ProgressSink& progress)
+    : store_(store), plugins_(plugins), tools_(tools), progress_(progress) {}
+
+std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, const RunOptions& options) {
+    // Resolve every tool before running anything: a typo must not surface after an hour of work.
+    std::vector<PreparedTool> prepared;
+    for (const std::string& name : options.tools) {
+        const tool_config::ToolConfig& config = tools_.get(name);
+        plugin_host::LoadedPlugin plugin = plugins_.load(config.plugin);
+        ToolInfo info = plugin.entry().info.value_or(ToolInfo{});
+        prepared.push_back(PreparedTool{&config, std::move(plugin), std::move(info)});
+    }
+
+    const std::string batch = new_batch_id();
+    std::mutex store_mutex;
+    std::vector<RunOutcome> outcomes;
+    for (const suite::Suite& s : suites) {
+        for (const PreparedTool& tool : prepared) {
+            if (!does_task(tool.info, s.task)) {
+                RunOutcome skipped;
+                skipped.tool = tool.config->name;
+                skipped.suite = s.name;
+                skipped.status = "skipped";
+                skipped.message = "tool '" + tool.config->name + "' does " + task_list(tool.info) + ", not " +
+                                  std::string(to_string(s.task));
+                progress_.note("skipped " + s.name + ": " + skipped.message);
+                outcomes.push_back(skipped);
+                continue;
+            }
+            PairRun pair(store_, store_mutex, progress_, s, tool, options);
+            store::RunRecord record;
+            record.batch = batch;
+            record.status = "running";
+            record.suite_name = s.name;
+            record.suite_path = s.file.string();
+            record.suite_hash = s.content_hash;
+            record.task = std::string(to_string(s.task));
+            record.tool = tool.config->name;
+            record.plugin = tool.config->plugin;
+            record.plugin_version = tool.info.version;
+            record.tool_config = tool_config::redacted(*tool.config);
+            record.evalpanel_version = options.evalpanel_version;
+            record.cases_total = static_cast<std::int64_t>(std::min(options.limit.value_or(s.cases.size()), s.cases.size()));
+            std::int64_t run_id = 0;
+            {
+                std::lock_guard lock(store_mutex);
+                run_id = store_.begin_run(record);
+            }
+            RunOutcome outcome = pair.execute(run_id);
+            {
+                std::lock_guard lock(store_mutex);
+                store_.finish_run(run_id, outcome.status);
+            }
+            if (outcome.status == "failed") progress_.note("run " + std::to_string(run_id) + " failed: " + outcome.message);
+            outcomes.push_back(std::move(outcome));
+        }
+    }
+    return outcomes;
+}
+
+}  // namespace evalpanel::runner

@@ -1,0 +1,55 @@
+// Runner: every case of every suite against every selected tool that can do the suite's task. Each case's
+// result is written to the store as soon as it finishes, so a crash loses at most the cases in flight.
+// Scheduling, retries and time-outs live here; plugins only translate (DESIGN.md "Plugin boundary").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plugin_host/plugin_host.hpp"
+#include "runner/progress.hpp"
+#include "store/store.hpp"
+#include "suite/suite.hpp"
+#include "tool_config/tool_config.hpp"
+
+namespace evalpanel::runner {
+
+struct RunOptions {
+    std::vector<std::string> tools;          // tool names (--tool)
+    std::optional<int> concurrency;          // overrides each tool's setting
+    std::optional<std::size_t> limit;        // first N cases of each suite
+    std::optional<double> timeout_s;         // overrides each tool's per-case timeout
+    std::string evalpanel_version;
+};
+
+struct RunOutcome {
+    std::int64_t run_id = 0;                 // 0 when the pair was skipped
+    std::string tool;
+    std::string suite;
+    std::string status;                      // finished | failed | skipped
+    std::string message;                     // why it failed or was skipped
+    std::size_t cases = 0, ok = 0, failed = 0;
+};
+
+class Runner {
+public:
+    Runner(store::Store& store, const plugin_host::PluginHost& plugins, const tool_config::ToolsConfig& tools,
+           ProgressSink& progress);
+
+    // One batch: all (suite x tool) pairs. Throws plugin_host::PluginError / tool_config::ConfigError
+    // before anything runs when a tool cannot be found or loaded.
+    std::vector<RunOutcome> run(const std::vector<suite::Suite>& suites, const RunOptions& options);
+
+private:
+    store::Store& store_;
+    const plugin_host::PluginHost& plugins_;
+    const tool_config::ToolsConfig& tools_;
+    ProgressSink& progress_;
+};
+
+// A fresh batch id: UTC time plus randomness, sortable.
+std::string new_batch_id();
+
+}  // namespace evalpanel::runner

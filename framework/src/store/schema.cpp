@@ -1,0 +1,130 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+#include "store/statement_use.hpp"
+#include "store/transaction.hpp"
+
+namespace evalpanel::store {
+namespace {
+
+// Times are UTC ISO-8601 text with milliseconds; JSON columns hold JSON text.
+constexpr std::string_view create_tables_v1 = R"sql(
+CREATE TABLE runs (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: reports and --resume name runs by id
+    batch             TEXT NOT NULL,                      -- one `evalpanel run` invocation
+    started_at        TEXT NOT NULL,
+    finished_at       TEXT,                               -- NULL while running
+    status            TEXT NOT NULL,                      -- running | finished | failed | interrupted
+    suite_name        TEXT NOT NULL,
+    suite_path        TEXT NOT NULL,
+    suite_hash        TEXT NOT NULL,
+    task              TEXT NOT NULL,
+    tool              TEXT NOT NULL,
+    plugin            TEXT NOT NULL,
+    plugin_version    TEXT NOT NULL,
+    tool_config       TEXT NOT NULL,                      -- JSON, secrets redacted
+    evalpanel_version TEXT NOT NULL,
+    cases_total       INTEGER NOT NULL
+);
+CREATE INDEX runs_by_batch ON runs(batch);
+CREATE INDEX runs_by_tool ON runs(tool, id);
+
+CREATE TABLE results (
+    run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id     TEXT NOT NULL,
+    case_index  INTEGER NOT NULL,                         -- position in the suite: reads follow suite order
+    tags        TEXT NOT NULL,                            -- JSON array of strings
+    expected    TEXT NOT NULL,                            -- JSON
+    status      TEXT NOT NULL,                            -- ok | error | timeout | crash
+    output      TEXT NOT NULL,
+    confidence  REAL,
+    citations   TEXT NOT NULL,                            -- JSON array
+    usage       TEXT NOT NULL,                            -- JSON object
+    cost_usd    REAL,
+    latency_ms  REAL NOT NULL,
+    attempts    INTEGER NOT NULL,
+    error       TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, case_id)
+);
+
+CREATE TABLE scores (
+    run_id  INTEGER NOT NULL,
+    case_id TEXT NOT NULL,
+    metric  TEXT NOT NULL,
+    value   REAL,                                         -- NULL: the metric is undefined for this case
+    PRIMARY KEY (run_id, case_id, metric),
+    FOREIGN KEY (run_id, case_id) REFERENCES results(run_id, case_id) ON DELETE CASCADE
+);
+CREATE INDEX scores_by_run_metric ON scores(run_id, metric);
+
+CREATE TABLE cache (
+    key        TEXT PRIMARY KEY,                          -- request hash
+    response   TEXT NOT NULL,                             -- JSON
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE votes (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    tool       TEXT NOT NULL,
+    vote       TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+    comment    TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX votes_by_tool ON votes(tool);
+)sql";
+
+// migrations[i] takes the schema from version i to version i + 1.
+constexpr std::array<std::string_view, 1> migrations = {create_tables_v1};
+
+// PRAGMA takes no bound parameters; `version` is an index into `migrations`, never data.
+void set_schema_version(SQLite::Database& db, int version) {
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+}
+
+void refuse_newer_schema(int version, const std::string& file) {
+    if (version > latest_schema_version()) {
+        throw std::runtime_error(file + " has schema version " + std::to_string(version) +
+                                 "; this evalpanel knows up to " + std::to_string(latest_schema_version()) +
+                                 ": upgrade evalpanel");
+    }
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations.size()); }
+
+int read_schema_version(const SQLite::Database& db) {
+    SQLite::Statement query(db, "PRAGMA user_version");
+    StatementUse use(query);
+    use.step();
+    return use.row().getColumn(0).getInt();
+}
+
+void migrate(SQLite::Database& db, const std::string& file) {
+    // The common case takes no write lock, so opening a database another process is writing (a report
+    // during a run) does not wait for that writer.
+    const int found = read_schema_version(db);
+    refuse_newer_schema(found, file);
+    if (found == latest_schema_version()) {
+        return;
+    }
+    TransactionStatements transaction_statements(db);
+    for (int target = found + 1; target <= latest_schema_version(); ++target) {
+        WriteTransaction transaction(transaction_statements);
+        // Read again under the write lock: another process opening the same file may have migrated meanwhile.
+        const int version = read_schema_version(db);
+        refuse_newer_schema(version, file);
+        if (version >= target) {
+            continue;  // the transaction rolls back: it changed nothing
+        }
+        db.exec(std::string(migrations[static_cast<std::size_t>(target - 1)]));
+        set_schema_version(db, target);
+        transaction.commit();
+    }
+}
+
+}  // namespace evalpanel::store

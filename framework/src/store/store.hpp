@@ -1,0 +1,111 @@
+// Store: the one record every report is derived from (DESIGN.md "Storage"). SQLite, WAL, schema versioned
+// with forward migrations, bound parameters only.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace SQLite { class Database; }
+
+namespace evalpanel::store {
+
+struct Statements;  // the Store's prepared statements (statements.hpp)
+
+// One tool x one suite at one moment.
+struct RunRecord {
+    std::int64_t id = 0;
+    std::string batch;              // one `evalpanel run` invocation: its runs share this id
+    std::string started_at;         // ISO-8601 UTC
+    std::string finished_at;        // empty while running
+    std::string status;             // running | finished | failed | interrupted
+    std::string suite_name;
+    std::string suite_path;
+    std::string suite_hash;
+    std::string task;
+    std::string tool;               // the tools-config name (what --tool selects)
+    std::string plugin;
+    std::string plugin_version;
+    nlohmann::json tool_config = nlohmann::json::object();  // secrets already redacted by the caller
+    std::string evalpanel_version;
+    std::int64_t cases_total = 0;
+};
+
+struct ScoreRecord {
+    std::string metric;
+    std::optional<double> value;    // nullopt = undefined for this case
+};
+
+// One run x case.
+struct ResultRecord {
+    std::int64_t run_id = 0;
+    std::string case_id;
+    std::int64_t case_index = 0;    // the case's position in its suite: results read back in suite order
+    std::vector<std::string> tags;
+    nlohmann::json expected;        // what the case expected (string or answers list)
+    std::string status;             // ok | error | timeout | crash
+    std::string output;
+    std::optional<double> confidence;
+    nlohmann::json citations = nlohmann::json::array();
+    nlohmann::json usage = nlohmann::json::object();
+    std::optional<double> cost_usd;
+    double latency_ms = 0;
+    int attempts = 1;
+    std::string error;              // "kind: message" when status != ok
+    std::vector<ScoreRecord> scores;
+};
+
+class Store {
+public:
+    // Opens (creating if needed) and migrates to the current schema. Throws std::runtime_error naming the
+    // file on failure (not a database, read-only, newer schema than this build knows).
+    // `path` may also be an SQLite URI ("file:evalpanel.db?mode=ro").
+    static Store open(const std::filesystem::path& path);
+    // Same, waiting at most `busy_timeout` for another connection's lock before giving up.
+    static Store open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout);
+    static constexpr std::chrono::milliseconds default_busy_timeout{5000};
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    static int current_schema_version();
+    int schema_version() const;
+
+    // Every method below throws std::runtime_error naming the file when SQLite fails (locked, disk full...).
+    // A Store is one connection: use it from one thread at a time.
+
+    // Inserts `run` with status "running" (id, status and finished_at are ignored; an empty started_at
+    // becomes now) and returns the new run id.
+    std::int64_t begin_run(const RunRecord& run);
+    // status: finished | failed | interrupted; sets finished_at to now.
+    void finish_run(std::int64_t run_id, const std::string& status);
+    // The result and its scores in one transaction. Writing a case again replaces it (and all its scores);
+    // the replaced case then sorts as the newest write of its run.
+    void write_result(const ResultRecord& result);
+
+    std::vector<RunRecord> runs() const;                           // oldest first
+    std::optional<RunRecord> run(std::int64_t run_id) const;
+    std::vector<RunRecord> latest_batch() const;                   // the runs of the newest batch
+    std::vector<ResultRecord> results(std::int64_t run_id) const;  // ordered as written
+
+private:
+    explicit Store(std::unique_ptr<SQLite::Database> db);
+    const std::string& file() const;   // as given to open(), for error messages
+
+    // Declared in this order so the statements are finalized before their connection closes.
+    std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<Statements> statements_;
+};
+
+// Now as UTC ISO-8601 with milliseconds: 2026-11-24T16:00:00.123Z (the format of every stored time).
+std::string now_utc_iso8601();
+std::string to_utc_iso8601(std::chrono::system_clock::time_point time);
+
+}  // namespace evalpanel::store

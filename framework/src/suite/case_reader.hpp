@@ -1,0 +1,23 @@
+// Reads a suite's `cases:` list, checking each case against the suite's task.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "suite/yaml_fields.hpp"
+
+namespace evalpanel::suite::detail {
+
+// What every case of one suite shares.
+struct CaseContext {
+    std::optional<Task> task;           // nullopt when the suite's task is itself in error
+    std::filesystem::path root;         // the suite's folder, canonical
+    std::vector<std::string> default_tags;
+};
+
+// Reports every problem (including repeated ids); returns the cases that read cleanly.
+std::vector<Case> read_cases(const Field& field, const CaseContext& context, Diagnostics& out);
+
+}  // namespace evalpanel::suite::detail

@@ -1,0 +1,227 @@
+// Runs the built `evalpanel` binary end to end, as a user would, in a temporary folder.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kBinary = fs::path(EVALPANEL_BINARY_DIR) / "bin" / "evalpanel";
+const fs::path kTestPlugins = fs::path(EVALPANEL_BINARY_DIR) / "test-plugins";
+const fs::path kSource = EVALPANEL_SOURCE_DIR;
+
+struct Result {
+    int code = -1;
+    std::string out;  // stdout and stderr together
+};
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::random_device rd;
+        dir_ = fs::temp_directory_path() / ("evalpanel_cli_" + std::to_string(rd()));
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    Result run(const std::string& args) const {
+        const std::string command = "cd '" + dir_.string() + "' && '" + kBinary.string() + "' " + args + " 2>&1";
+        Result result;
+        std::FILE* pipe = ::popen(command.c_str(), "r");
+        std::array<char, 4096> buffer{};
+        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), n);
+        const int status = ::pclose(pipe);
+        result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return result;
+    }
+
+    void write(const fs::path& relative, const std::string& text) const {
+        fs::create_directories((dir_ / relative).parent_path());
+        std::ofstream(dir_ / relative, std::ios::binary) << text;
+    }
+
+    // A suite for the test-only echo plugin: each case's "image" is a text file holding the answer.
+    void write_echo_suite() const {
+        write("suite/answers/a.txt", "helo world");
+        write("suite/answers/b.txt", "TOTAL $12.50");
+        write("suite/answers/c.txt", "!bad_input");
+        write("suite/answers/d.txt", "!sleep 5000 too late");
+        write("suite/answers/e.txt", "!throw");
+        write("suite/echo.yaml",
+              "suite: echo-suite\n"
+              "task: ocr\n"
+              "metrics: [cer, wer, exact_match]\n"
+              "cases:\n"
+              "  - {id: a, image: answers/a.txt, expected: hello world, tags: [clean]}\n"
+              "  - {id: b, image: answers/b.txt, expected: TOTAL $12.50, tags: [clean, price]}\n"
+              "  - {id: c, image: answers/c.txt, expected: x, tags: [degraded]}\n"
+              "  - {id: d, image: answers/d.txt, expected: too late, tags: [degraded]}\n"
+              "  - {id: e, image: answers/e.txt, expected: y, tags: [degraded]}\n");
+        write("evalpanel.yaml", "tools:\n  echo:\n    plugin: echo\n    retries: 0\n");
+    }
+
+    std::vector<nlohmann::json> export_rows(const std::string& run = "latest") const {
+        const Result r = this->run("export --run " + run + " --db ep.db");
+        EXPECT_EQ(r.code, 0) << r.out;
+        std::vector<nlohmann::json> rows;
+        std::istringstream lines(r.out);
+        std::string line;
+        while (std::getline(lines, line)) {
+            if (!line.empty() && line.front() == '{') rows.push_back(nlohmann::json::parse(line));
+        }
+        return rows;
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(Cli, HelpAndUnknownCommand) {
+    EXPECT_EQ(run("--help").code, 0);
+    const Result r = run("frobnicate");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("unknown command 'frobnicate'"), std::string::npos);
+    EXPECT_EQ(run("run --help").code, 0);
+}
+
+TEST_F(Cli, PluginsListsTheShippedTesseractPlugin) {
+    const Result r = run("plugins");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("tesseract_ocr"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("tasks: ocr"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("pricing: free"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("ABI ok"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, PluginOfAnotherAbiIsRefusedWithOneLineAndExit2) {
+    const Result r = run("plugins --plugin-path '" + (kTestPlugins / "abi999").string() + "'");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("refused: built for ABI 999"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, SharedLibraryThatIsNotAPluginIsRefused) {
+    const Result r = run("plugins --plugin-path '" + (kTestPlugins / "notaplugin").string() + "'");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("not an evalpanel plugin"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, MissingPluginFileIsRefused) {
+    const Result r = run("plugins --plugin-path /nonexistent/evalpanel_plugin_x.so");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("/nonexistent/evalpanel_plugin_x.so: refused: no such file"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, RunWithRefusedPluginExits2WithOneSentence) {
+    write_echo_suite();
+    write("evalpanel.yaml", "tools:\n  old:\n    plugin: echo_abi999\n");
+    const Result r = run("run suite --tool old --db ep.db --plugin-path '" + (kTestPlugins / "abi999").string() + "'");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("built for ABI 999"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, EchoRunStoresEveryCaseWithScoresAndErrors) {
+    write_echo_suite();
+    const std::string plugins = " --plugin-path '" + (kTestPlugins / "good").string() + "'";
+    const Result r = run("run suite --tool echo --db ep.db --timeout 1 -q" + plugins);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("echo-suite"), std::string::npos) << r.out;
+
+    const auto rows = export_rows();
+    ASSERT_EQ(rows.size(), 5u);
+    std::map<std::string, nlohmann::json> by_id;
+    for (const auto& row : rows) by_id[row["case_id"]] = row;
+    EXPECT_EQ(by_id["a"]["status"], "ok");
+    EXPECT_EQ(by_id["a"]["output"], "helo world");
+    EXPECT_DOUBLE_EQ(by_id["a"]["scores"]["cer"].get<double>(), 1.0 / 11.0);
+    EXPECT_DOUBLE_EQ(by_id["a"]["scores"]["wer"].get<double>(), 0.5);
+    EXPECT_EQ(by_id["b"]["scores"]["exact_match"], 1.0);
+    EXPECT_EQ(by_id["b"]["tags"], nlohmann::json({"clean", "price"}));
+    EXPECT_EQ(by_id["c"]["status"], "error");
+    EXPECT_NE(by_id["c"]["error"].get<std::string>().find("bad_input"), std::string::npos);
+    EXPECT_EQ(by_id["d"]["status"], "timeout");
+    EXPECT_EQ(by_id["e"]["status"], "error");
+    EXPECT_NE(by_id["e"]["error"].get<std::string>().find("threw"), std::string::npos);
+    EXPECT_DOUBLE_EQ(by_id["e"]["scores"]["cer"].get<double>(), 1.0);  // no answer scores as empty
+
+    const Result runs = run("runs --db ep.db --json");
+    const auto run_json = nlohmann::json::parse(runs.out.substr(0, runs.out.find('\n')));
+    EXPECT_EQ(run_json["status"], "finished");
+    EXPECT_EQ(run_json["cases_stored"], 5);
+    EXPECT_EQ(run_json["failed"], 3);
+
+    const Result md = run("report --latest --format md --db ep.db --out out/r.md");
+    EXPECT_EQ(md.code, 0) << md.out;
+    std::ifstream file(dir_ / "out" / "r.md");
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("| echo | echo-suite | 5 | 2 | 2 | 1 |"), std::string::npos) << text;
+    EXPECT_NE(text.find("| price | 1 |"), std::string::npos) << text;
+}
+
+TEST_F(Cli, LimitAndConcurrency) {
+    write_echo_suite();
+    const Result r = run("run suite --tool echo --db ep.db --limit 2 -j 2 -q --plugin-path '" +
+                         (kTestPlugins / "good").string() + "'");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(export_rows().size(), 2u);
+}
+
+TEST_F(Cli, FatalToolErrorStopsTheRunAndExits1) {
+    write("suite/answers/f.txt", "!fatal");
+    write("suite/answers/g.txt", "fine");
+    write("suite/s.yaml",
+          "suite: s\ntask: ocr\nmetrics: [cer]\ncases:\n"
+          "  - {id: f, image: answers/f.txt, expected: x}\n  - {id: g, image: answers/g.txt, expected: fine}\n");
+    const Result r = run("run suite --tool echo --db ep.db -j 1 -q --config /dev/null --plugin-path '" +
+                         (kTestPlugins / "good").string() + "' ");
+    // /dev/null as a config holds no tools: echo is unknown, a usage error.
+    EXPECT_EQ(r.code, 2) << r.out;
+    write("evalpanel.yaml", "tools:\n  echo: {plugin: echo}\n");
+    const Result r2 = run("run suite --tool echo --db ep.db -j 1 -q --plugin-path '" + (kTestPlugins / "good").string() + "'");
+    EXPECT_EQ(r2.code, 1) << r2.out;
+    EXPECT_NE(r2.out.find("echo: fatal"), std::string::npos) << r2.out;
+    EXPECT_EQ(export_rows().size(), 1u);
+}
+
+TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {
+    write("bad/bad.yaml", "suite: b\ntask: ocr\nmetrics: [cer, nope]\ncases: []\n");
+    const Result r = run("suite validate bad/bad.yaml");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("bad.yaml:3:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("nope"), std::string::npos) << r.out;
+    const Result run_it = run("run bad --tool tesseract --db ep.db");
+    EXPECT_EQ(run_it.code, 2) << run_it.out;
+    EXPECT_FALSE(fs::exists(dir_ / "ep.db"));  // nothing is created before the input is valid
+}
+
+TEST_F(Cli, ShippedSuitesValidate) {
+    const Result r = run("suite validate '" + (kSource / "suites" / "ocr").string() + "'");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("ok"), std::string::npos);
+}
+
+TEST_F(Cli, TesseractReadsShippedCasesEndToEnd) {
+    const Result r = run("run '" + (kSource / "suites" / "ocr").string() + "' --tool tesseract --limit 3 --db ep.db -q");
+    EXPECT_EQ(r.code, 0) << r.out;
+    const auto rows = export_rows();
+    ASSERT_GE(rows.size(), 3u);
+    int ok = 0;
+    for (const auto& row : rows) ok += row["status"] == "ok";
+    EXPECT_EQ(ok, static_cast<int>(rows.size()));
+}
+
+TEST_F(Cli, ReportWithoutStoreIsAUsageError) {
+    const Result r = run("report --db missing.db");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("missing.db: no such store"), std::string::npos) << r.out;
+}
+
+}  // namespace
