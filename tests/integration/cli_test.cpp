@@ -1,5 +1,9 @@
 // Runs the built `evalpanel` binary end to end, as a user would, in a temporary folder.
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <thread>
 
 #include <array>
 #include <cstdio>
@@ -191,6 +195,36 @@ TEST_F(Cli, FatalToolErrorStopsTheRunAndExits1) {
     EXPECT_EQ(export_rows().size(), 1u);
 }
 
+TEST_F(Cli, InterruptStoresWhatFinishedAndMarksTheRun) {
+    std::string cases;
+    for (int i = 0; i < 40; ++i) {
+        write("suite/answers/" + std::to_string(i) + ".txt", "!sleep 100 ok");
+        cases += "  - {id: c" + std::to_string(i) + ", image: answers/" + std::to_string(i) + ".txt, expected: ok}\n";
+    }
+    write("suite/slow.yaml", "suite: slow\ntask: ocr\nmetrics: [cer]\ncases:\n" + cases);
+    write("evalpanel.yaml", "tools:\n  echo: {plugin: echo}\n");
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::chdir(dir_.c_str());
+        const std::string plugins = (kTestPlugins / "good").string();
+        ::execl(kBinary.c_str(), "evalpanel", "run", "suite", "--tool", "echo", "--db", "ep.db", "-j", "1", "-q",
+                "--plugin-path", plugins.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 1);
+    const auto run_json = nlohmann::json::parse(run("runs --db ep.db --json").out);
+    EXPECT_EQ(run_json["status"], "interrupted");
+    const std::size_t stored = export_rows().size();
+    EXPECT_GT(stored, 0u);
+    EXPECT_LT(stored, 40u);
+    EXPECT_EQ(run_json["cases_stored"], stored);
+}
+
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {
     write("bad/bad.yaml", "suite: b\ntask: ocr\nmetrics: [cer, nope]\ncases: []\n");
     const Result r = run("suite validate bad/bad.yaml");
@@ -216,6 +250,21 @@ TEST_F(Cli, TesseractReadsShippedCasesEndToEnd) {
     int ok = 0;
     for (const auto& row : rows) ok += row["status"] == "ok";
     EXPECT_EQ(ok, static_cast<int>(rows.size()));
+}
+
+TEST_F(Cli, StoredCerMatchesAnIndependentPythonComputation) {
+    if (std::system("python3 --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "python3 is not installed";
+    const Result r = run("run '" + (kSource / "suites" / "ocr").string() + "' --tool tesseract --limit 8 --db ep.db -q");
+    ASSERT_EQ(r.code, 0) << r.out;
+    ASSERT_EQ(run("export --run latest --db ep.db --out cases.jsonl").code, 0);
+    const std::string command = "cd '" + dir_.string() + "' && python3 '" +
+                                (kSource / "tools" / "check" / "verify_cer.py").string() + "' cases.jsonl 2>&1";
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    std::string out(4096, '\0');
+    out.resize(std::fread(out.data(), 1, out.size(), pipe));
+    const int status = ::pclose(pipe);
+    EXPECT_EQ(WEXITSTATUS(status), 0) << out;
+    EXPECT_NE(out.find("24 cases checked"), std::string::npos) << out;
 }
 
 TEST_F(Cli, ReportWithoutStoreIsAUsageError) {

@@ -1,4 +1,6 @@
 // evalpanel run SUITE_OR_DIR... --tool NAME...
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -18,6 +20,14 @@ namespace evalpanel::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Set by SIGINT/SIGTERM: the runner stops scheduling, stores what is in flight and marks the run
+// interrupted. A second signal ends the process at once.
+std::atomic<bool> stop_requested{false};
+
+extern "C" void request_stop(int signal) {
+    if (stop_requested.exchange(true)) std::_Exit(128 + signal);
+}
 
 // Every suite is loaded and validated before anything runs; all problems are reported together.
 std::vector<suite::Suite> load_suites(const std::vector<std::string>& args) {
@@ -78,6 +88,9 @@ int run_command(const std::vector<std::string>& args) {
     if (vm.count("limit")) run_options.limit = limit;
     if (vm.count("timeout")) run_options.timeout_s = timeout_s;
     run_options.evalpanel_version = evalpanel_version();
+    run_options.stop_requested = &stop_requested;
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
 
     runner::NoProgress silent;
     runner::StreamProgress stream(stderr, ::isatty(STDERR_FILENO) == 1);
@@ -89,7 +102,7 @@ int run_command(const std::vector<std::string>& args) {
     bool any_failed = false;
     nlohmann::json out = nlohmann::json::array();
     for (const auto& outcome : outcomes) {
-        any_failed = any_failed || outcome.status == "failed";
+        any_failed = any_failed || outcome.status == "failed" || outcome.status == "interrupted";
         out.push_back({{"run_id", outcome.run_id}, {"tool", outcome.tool}, {"suite", outcome.suite},
                        {"status", outcome.status}, {"message", outcome.message}, {"cases", outcome.cases},
                        {"ok", outcome.ok}, {"failed", outcome.failed}});

@@ -17,6 +17,7 @@ nlohmann::ordered_json case_json(const store::RunRecord& run, const store::Resul
         {"status", result.status},
         {"output", result.output},
         {"scores", scores},
+        {"metric_params", run.metrics},
         {"latency_ms", result.latency_ms},
         {"error", result.error.empty() ? ordered_json(nullptr) : ordered_json(result.error)},
         {"attempts", result.attempts},

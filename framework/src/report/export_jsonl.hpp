@@ -10,7 +10,8 @@
 
 namespace evalpanel::report {
 
-// case_id, suite, tool, tags, expected, status, output, scores (metric -> value or null), latency_ms,
+// case_id, suite, tool, tags, expected, status, output, scores (metric -> value or null), metric_params
+// (the suite's parameters for each metric, so the export alone says how a score was computed), latency_ms,
 // error, and the fields later steps fill: confidence, attempts, citations, usage, cost_usd.
 nlohmann::ordered_json case_json(const store::RunRecord& run, const store::ResultRecord& result);
 

@@ -99,7 +99,7 @@ public:
     PairRun(store::Store& store, std::mutex& store_mutex, ProgressSink& progress, const suite::Suite& s,
             const PreparedTool& tool, const RunOptions& options)
         : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool),
-          limiter_(tool.config->host.requests_per_minute) {
+          limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested) {
         timeout_s_ = options.timeout_s.value_or(tool.config->host.timeout_s);
         const std::size_t n = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
         cases_.assign(s.cases.begin(), s.cases.begin() + static_cast<std::ptrdiff_t>(n));
@@ -136,10 +136,12 @@ public:
 
         outcome.ok = ok_;
         outcome.failed = failed_;
-        outcome.status = stop_ ? "failed" : "finished";
+        const bool incomplete = ok_ + failed_ < cases_.size();
+        outcome.status = stop_ ? "failed" : (incomplete && interrupted()) ? "interrupted" : "finished";
+        if (outcome.status == "interrupted") fatal_message_ = "interrupted after " + std::to_string(ok_ + failed_) + " cases";
         outcome.message = fatal_message_;
         progress_.end(std::to_string(ok_.load()) + " ok, " + std::to_string(failed_.load()) + " failed" +
-                      (stop_ ? " — stopped: " + fatal_message_ : ""));
+                      (fatal_message_.empty() ? "" : " — " + fatal_message_));
         return outcome;
     }
 
@@ -159,9 +161,11 @@ private:
         }
     }
 
+    bool interrupted() const { return stop_requested_ != nullptr && stop_requested_->load(); }
+
     void work(std::shared_ptr<Tool>& tool) {
         std::mt19937 rng(std::random_device{}());
-        while (!stop_) {
+        while (!stop_ && !interrupted()) {
             const std::size_t index = next_++;
             if (index >= cases_.size()) break;
             const suite::Case& c = cases_[index];
@@ -264,6 +268,7 @@ private:
     std::int64_t run_id_ = 0;
     std::atomic<std::size_t> next_{0}, ok_{0}, failed_{0};
     std::atomic<bool> stop_{false};
+    const std::atomic<bool>* stop_requested_ = nullptr;
     std::mutex fatal_mutex_;
     std::string fatal_message_;
 };
@@ -302,6 +307,7 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
     std::vector<RunOutcome> outcomes;
     for (const suite::Suite& s : suites) {
         for (const PreparedTool& tool : prepared) {
+            if (options.stop_requested && options.stop_requested->load()) break;
             if (!does_task(tool.info, s.task)) {
                 RunOutcome skipped;
                 skipped.tool = tool.config->name;
@@ -326,6 +332,10 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
             record.plugin_version = tool.info.version;
             record.tool_config = tool_config::redacted(*tool.config);
             record.evalpanel_version = options.evalpanel_version;
+            for (const std::string& metric : s.metrics) {
+                const auto params = s.metric_params.find(metric);
+                record.metrics[metric] = params != s.metric_params.end() ? *params : nlohmann::json::object();
+            }
             record.cases_total = static_cast<std::int64_t>(std::min(options.limit.value_or(s.cases.size()), s.cases.size()));
             std::int64_t run_id = 0;
             {

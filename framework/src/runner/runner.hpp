@@ -3,6 +3,7 @@
 // Scheduling, retries and time-outs live here; plugins only translate (DESIGN.md "Plugin boundary").
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,13 +23,16 @@ struct RunOptions {
     std::optional<std::size_t> limit;        // first N cases of each suite
     std::optional<double> timeout_s;         // overrides each tool's per-case timeout
     std::string evalpanel_version;
+    // Set (from a signal handler) to stop scheduling: cases in flight finish and are stored, the run is
+    // marked interrupted. May be null.
+    const std::atomic<bool>* stop_requested = nullptr;
 };
 
 struct RunOutcome {
     std::int64_t run_id = 0;                 // 0 when the pair was skipped
     std::string tool;
     std::string suite;
-    std::string status;                      // finished | failed | skipped
+    std::string status;                      // finished | failed | interrupted | skipped
     std::string message;                     // why it failed or was skipped
     std::size_t cases = 0, ok = 0, failed = 0;
 };

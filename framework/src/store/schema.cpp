@@ -27,7 +27,8 @@ CREATE TABLE runs (
     plugin_version    TEXT NOT NULL,
     tool_config       TEXT NOT NULL,                      -- JSON, secrets redacted
     evalpanel_version TEXT NOT NULL,
-    cases_total       INTEGER NOT NULL
+    cases_total       INTEGER NOT NULL,
+    metrics           TEXT NOT NULL                       -- JSON: metric id -> the suite's parameters for it
 );
 CREATE INDEX runs_by_batch ON runs(batch);
 CREATE INDEX runs_by_tool ON runs(tool, id);

@@ -35,6 +35,7 @@ struct RunRecord {
     nlohmann::json tool_config = nlohmann::json::object();  // secrets already redacted by the caller
     std::string evalpanel_version;
     std::int64_t cases_total = 0;
+    nlohmann::json metrics = nlohmann::json::object();  // metric id -> the suite's parameters for it
 };
 
 struct ScoreRecord {

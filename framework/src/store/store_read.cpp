@@ -47,6 +47,7 @@ RunRecord read_run(const SQLite::Statement& row, const std::string& file) {
     run.tool_config = parse_json_column(row.getColumn(12), file, "run " + std::to_string(run.id));
     run.evalpanel_version = row.getColumn(13).getString();
     run.cases_total = row.getColumn(14).getInt64();
+    run.metrics = parse_json_column(row.getColumn(15), file, "run " + std::to_string(run.id));
     return run;
 }
 

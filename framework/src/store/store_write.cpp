@@ -57,6 +57,7 @@ std::int64_t Store::begin_run(const RunRecord& run) {
             .text(to_json_text(run.tool_config))
             .text(run.evalpanel_version)
             .integer(run.cases_total)
+            .text(to_json_text(run.metrics))
             .exec();
         return db_->getLastInsertRowid();
     } catch (const SQLite::Exception& error) {

@@ -12,6 +12,7 @@ TEST(ExportJsonl, OneObjectPerCaseWithNullForUndefined) {
     run.id = 7;
     run.tool = "tesseract";
     run.suite_name = "codes";
+    run.metrics = {{"cer", {{"collapse_whitespace", true}}}, {"exact_match", nlohmann::json::object()}};
     store::ResultRecord ok;
     ok.case_id = "c1";
     ok.tags = {"clean", "code"};
@@ -42,6 +43,7 @@ TEST(ExportJsonl, OneObjectPerCaseWithNullForUndefined) {
     EXPECT_DOUBLE_EQ(rows[0]["scores"]["cer"].get<double>(), 0.2);
     EXPECT_TRUE(rows[0]["scores"]["exact_match"].is_null());
     EXPECT_TRUE(rows[0]["error"].is_null());
+    EXPECT_EQ(rows[0]["metric_params"]["cer"]["collapse_whitespace"], true);
     EXPECT_DOUBLE_EQ(rows[0]["latency_ms"].get<double>(), 4.5);
     EXPECT_EQ(rows[1]["status"], "error");
     EXPECT_EQ(rows[1]["error"], "bad_input: could not decode");

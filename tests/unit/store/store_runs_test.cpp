@@ -42,6 +42,7 @@ TEST_F(StoreRuns, BeginRunStoresEveryFieldAsRunning) {
     EXPECT_EQ(read->tool_config, written.tool_config);
     EXPECT_EQ(read->evalpanel_version, written.evalpanel_version);
     EXPECT_EQ(read->cases_total, written.cases_total);
+    EXPECT_EQ(read->metrics, written.metrics);
 }
 
 TEST_F(StoreRuns, BeginRunIgnoresTheCallersStatusAndFillsAMissingStartTime) {
