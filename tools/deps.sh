@@ -10,7 +10,7 @@ packages=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
   libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libicu-dev
-  libgtest-dev
+  libgtest-dev libgmock-dev
 )
 
 missing=()

@@ -25,8 +25,10 @@ cv::Mat high_byte(const cv::Mat& wide) {
 
 cv::Mat to_8bit(const cv::Mat& image) {
     switch (image.depth()) {
-        case CV_8U: return image;
-        case CV_16U: return high_byte(image);
+        case CV_8U:
+            return image;
+        case CV_16U:
+            return high_byte(image);
         case CV_32F:
         case CV_64F: {  // HDR / EXR style: samples in [0, 1]
             cv::Mat narrow;
@@ -77,7 +79,8 @@ std::optional<cv::Mat> decode_for_ocr(std::span<const std::uint8_t> encoded) {
     if (encoded.empty() || encoded.size() > static_cast<std::size_t>(INT_MAX)) return std::nullopt;
     try {
         // imdecode only reads the buffer; the const_cast is for cv::Mat's constructor signature.
-        const cv::Mat wrapped(1, static_cast<int>(encoded.size()), CV_8UC1, const_cast<std::uint8_t*>(encoded.data()));
+        const cv::Mat wrapped(1, static_cast<int>(encoded.size()), CV_8UC1,
+                              const_cast<std::uint8_t*>(encoded.data()));
         const cv::Mat decoded = cv::imdecode(wrapped, cv::IMREAD_UNCHANGED);
         if (decoded.empty() || decoded.channels() > 4) return std::nullopt;
         return to_grey_or_rgb(to_8bit(decoded));

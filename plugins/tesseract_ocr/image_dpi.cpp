@@ -75,7 +75,7 @@ std::optional<int> jpeg_dpi(Bytes b) {
             continue;
         }
         if (marker == 0xDA || marker == 0xD9) return std::nullopt;  // scan data or end: no more headers
-        const std::uint16_t length = be16(b, at + 2);  // includes its own two bytes
+        const std::uint16_t length = be16(b, at + 2);               // includes its own two bytes
         if (length < 2 || at + 2 + length > b.size()) return std::nullopt;
         if (marker == 0xE0) {
             if (auto dpi = jfif_dpi(b, at + 4, length - 2u)) return dpi;

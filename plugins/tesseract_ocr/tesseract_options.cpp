@@ -29,11 +29,12 @@ std::string known_list() {
 
 std::optional<ToolError> read_int(const nlohmann::json& value, std::string_view key, int low, int high,
                                   std::string_view meaning, int& out) {
-    const bool in_range = value.is_number_integer() && value.get<long long>() >= low && value.get<long long>() <= high;
+    const bool in_range =
+        value.is_number_integer() && value.get<long long>() >= low && value.get<long long>() <= high;
     if (!in_range)
-        return fatal("tesseract_ocr option '" + std::string(key) + "' must be an integer in [" + std::to_string(low) + ", " +
-                     std::to_string(high) + "] (" + std::string(meaning) + "), got " +
-                     (value.is_number_integer() ? value.dump() : type_name(value)));
+        return fatal("tesseract_ocr option '" + std::string(key) + "' must be an integer in [" +
+                     std::to_string(low) + ", " + std::to_string(high) + "] (" + std::string(meaning) +
+                     "), got " + (value.is_number_integer() ? value.dump() : type_name(value)));
     out = value.get<int>();
     return std::nullopt;
 }
@@ -54,8 +55,10 @@ std::optional<ToolError> read_lang(const nlohmann::json& value, std::string& out
                c == '-' || c == '+';
     });
     if (!plain || out.front() == '+' || out.back() == '+')
-        return fatal("tesseract_ocr option 'lang' must be Tesseract language codes joined by '+' (e.g. eng or eng+deu), got '" +
-                     out + "'");
+        return fatal(
+            "tesseract_ocr option 'lang' must be Tesseract language codes joined by '+' (e.g. eng or "
+            "eng+deu), got '" +
+            out + "'");
     return std::nullopt;
 }
 
@@ -72,7 +75,9 @@ std::optional<ToolError> read_tessdata(const nlohmann::json& value, std::string&
 std::optional<ToolError> read_variables(const nlohmann::json& value,
                                         std::vector<std::pair<std::string, std::string>>& out) {
     if (!value.is_object())
-        return fatal("tesseract_ocr option 'variables' must be a map of Tesseract variable name to value, got " + type_name(value));
+        return fatal(
+            "tesseract_ocr option 'variables' must be a map of Tesseract variable name to value, got " +
+            type_name(value));
     for (const auto& [name, setting] : value.items()) {
         std::string text;
         if (setting.is_string())
@@ -82,13 +87,15 @@ std::optional<ToolError> read_variables(const nlohmann::json& value,
         else if (setting.is_number())
             text = setting.dump();
         else
-            return fatal("tesseract_ocr option variables." + name + " must be a string, number or boolean, got " + type_name(setting));
+            return fatal("tesseract_ocr option variables." + name +
+                         " must be a string, number or boolean, got " + type_name(setting));
         out.emplace_back(name, std::move(text));
     }
     return std::nullopt;
 }
 
-std::optional<ToolError> read_option(const std::string& key, const nlohmann::json& value, TesseractOptions& out) {
+std::optional<ToolError> read_option(const std::string& key, const nlohmann::json& value,
+                                     TesseractOptions& out) {
     if (key == "lang") return read_lang(value, out.lang);
     if (key == "psm") return read_int(value, key, 0, 13, "a Tesseract page segmentation mode", out.psm);
     if (key == "oem") return read_int(value, key, 0, 3, "a Tesseract OCR engine mode", out.oem);
@@ -96,7 +103,7 @@ std::optional<ToolError> read_option(const std::string& key, const nlohmann::jso
         int dpi = 0;
         auto error = read_int(value, key, kMinCredibleDpi, kMaxCredibleDpi,
                               "dots per inch; Tesseract ignores resolutions outside this range", dpi);
-        out.dpi = dpi;
+        if (!error) out.dpi = dpi;
         return error;
     }
     if (key == "tessdata") return read_tessdata(value, out.tessdata);

@@ -18,13 +18,13 @@ inline constexpr int kMinCredibleDpi = 70;
 inline constexpr int kMaxCredibleDpi = 2400;
 
 struct TesseractOptions {
-    std::string lang = "eng";   // Tesseract language code(s), e.g. "eng" or "eng+deu"
-    int psm = 3;                // page segmentation mode, tesseract::PageSegMode (3 = fully automatic)
-    int oem = 3;                // engine mode, tesseract::OcrEngineMode (3 = whatever the traineddata has)
+    std::string lang = "eng";  // Tesseract language code(s), e.g. "eng" or "eng+deu"
+    int psm = 3;               // page segmentation mode, tesseract::PageSegMode (3 = fully automatic)
+    int oem = 3;               // engine mode, tesseract::OcrEngineMode (3 = whatever the traineddata has)
     // The resolution assumed when an image declares none. Unset: let Tesseract estimate it from the
     // text size, as the `tesseract` command does (see README.md for the measurement behind this).
     std::optional<int> dpi;
-    std::string tessdata;       // directory holding <lang>.traineddata; empty = libtesseract's default
+    std::string tessdata;  // directory holding <lang>.traineddata; empty = libtesseract's default
     std::vector<std::pair<std::string, std::string>> variables;  // for Init, in key order
 };
 

@@ -16,11 +16,14 @@ namespace {
 constexpr const char* kName = "tesseract_ocr";
 constexpr const char* kVersion = "0.1.0";
 
-ToolError error(ErrorKind kind, std::string message) { return ToolError{kind, std::move(message), std::nullopt}; }
+ToolError error(ErrorKind kind, std::string message) {
+    return ToolError{kind, std::move(message), std::nullopt};
+}
 
 std::string tessdata_description(const TesseractOptions& options) {
     if (!options.tessdata.empty()) return "'" + options.tessdata + "'";
-    if (const char* prefix = std::getenv("TESSDATA_PREFIX")) return "'" + std::string(prefix) + "' (TESSDATA_PREFIX)";
+    if (const char* prefix = std::getenv("TESSDATA_PREFIX"))
+        return "'" + std::string(prefix) + "' (TESSDATA_PREFIX)";
     return "libtesseract's default directory";
 }
 
@@ -30,7 +33,8 @@ std::string packages_for(const std::string& lang) {
     std::size_t start = 0;
     while (start <= lang.size()) {
         const std::size_t end = std::min(lang.find('+', start), lang.size());
-        packages += (packages.empty() ? "" : " and ") + std::string("tesseract-ocr-") + lang.substr(start, end - start);
+        packages += (packages.empty() ? "" : " and ") + std::string("tesseract-ocr-") +
+                    lang.substr(start, end - start);
         start = end + 1;
     }
     return packages;
@@ -42,8 +46,9 @@ ToolError init_failure(const TesseractOptions& options) {
                           "; install " + packages_for(options.lang) +
                           " or set 'tessdata' to a directory holding " + options.lang + ".traineddata";
     if (options.oem == 0 || options.oem == 2)
-        message += "; oem 0 and 2 also need the legacy engine in the traineddata, which the tessdata_fast "
-                   "files that Debian ships do not have (use oem 1 or 3)";
+        message +=
+            "; oem 0 and 2 also need the legacy engine in the traineddata, which the tessdata_fast "
+            "files that Debian ships do not have (use oem 1 or 3)";
     return error(ErrorKind::fatal, message);
 }
 
@@ -98,7 +103,8 @@ ToolInfo TesseractTool::describe() const {
 
 std::optional<ToolError> TesseractTool::configure(const nlohmann::json& options) {
     if (ready_)
-        return error(ErrorKind::fatal, "tesseract_ocr: configure() called twice; create a new instance to change options");
+        return error(ErrorKind::fatal,
+                     "tesseract_ocr: configure() called twice; create a new instance to change options");
     try {
         auto parsed = parse_options(options);
         if (auto* problem = std::get_if<ToolError>(&parsed)) return *problem;
@@ -120,15 +126,15 @@ std::optional<ToolError> TesseractTool::init_engine() {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     ++init_count_;
     const char* datapath = options_.tessdata.empty() ? nullptr : options_.tessdata.c_str();
-    if (api->Init(datapath, options_.lang.c_str(), static_cast<tesseract::OcrEngineMode>(options_.oem), nullptr, 0,
-                  &names, &values, false) != 0)
+    if (api->Init(datapath, options_.lang.c_str(), static_cast<tesseract::OcrEngineMode>(options_.oem),
+                  nullptr, 0, &names, &values, false) != 0)
         return init_failure(options_);
     // Init skips names it does not know with a note on stderr; a typo must not pass silently.
     for (const std::string& name : names) {
         std::string current;
         if (!api->GetVariableAsString(name.c_str(), &current))
-            return error(ErrorKind::fatal, "tesseract_ocr option variables." + name + ": Tesseract has no variable '" +
-                                               name + "'");
+            return error(ErrorKind::fatal, "tesseract_ocr option variables." + name +
+                                               ": Tesseract has no variable '" + name + "'");
     }
     api->SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.psm));
     api_ = std::move(api);
@@ -154,14 +160,16 @@ Outcome TesseractTool::recognise(const Request& request) {
                                                std::to_string(request.image.size()) + " bytes)");
 
     ClearOnExit clear(*api_);
-    api_->SetImage(pixels->data, pixels->cols, pixels->rows, pixels->channels(), static_cast<int>(pixels->step));
+    api_->SetImage(pixels->data, pixels->cols, pixels->rows, pixels->channels(),
+                   static_cast<int>(pixels->step));
     const Resolution resolution = choose_resolution(request.image, options_);
     if (resolution.dpi) api_->SetSourceResolution(*resolution.dpi);  // after SetImage, which resets it
 
     const std::unique_ptr<char[]> text(api_->GetUTF8Text());
     if (!text)
-        return error(ErrorKind::bad_input, "Tesseract could not recognise image " + request.image_name + " (" +
-                                               std::to_string(pixels->cols) + "x" + std::to_string(pixels->rows) + ")");
+        return error(ErrorKind::bad_input, "Tesseract could not recognise image " + request.image_name +
+                                               " (" + std::to_string(pixels->cols) + "x" +
+                                               std::to_string(pixels->rows) + ")");
 
     Response response;
     response.text = trim_trailing_whitespace(text.get());
