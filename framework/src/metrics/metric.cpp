@@ -7,6 +7,7 @@
 #include "metrics/exact_match.hpp"
 #include "metrics/levenshtein.hpp"
 #include "metrics/params.hpp"
+#include "metrics/registry_parts.hpp"
 #include "metrics/wer.hpp"
 
 namespace evalpanel::metrics {
@@ -24,8 +25,8 @@ std::string accepted_list(const std::vector<std::string>& names) {
 
 }  // namespace
 
-const std::vector<MetricDef>& all_metrics() {
-    static const std::vector<MetricDef> registry = {
+std::vector<MetricDef> text_metric_defs() {
+    return {
         {.id = "levenshtein", .higher_is_better = false, .params = {}, .compute = &levenshtein_metric},
         {.id = "cer",
          .higher_is_better = false,
@@ -40,6 +41,17 @@ const std::vector<MetricDef>& all_metrics() {
         {.id = "exact_match", .higher_is_better = true, .params = {}, .compute = &exact_match_metric},
         {.id = "token_f1", .higher_is_better = true, .params = {}, .compute = &token_f1_metric},
     };
+}
+
+const std::vector<MetricDef>& all_metrics() {
+    // Each family registers its own definitions; the registry is built once, at first use.
+    static const std::vector<MetricDef> registry = [] {
+        std::vector<MetricDef> all;
+        for (auto family : {&text_metric_defs, &answer_metric_defs, &citation_metric_defs}) {
+            for (MetricDef& def : family()) all.push_back(std::move(def));
+        }
+        return all;
+    }();
     return registry;
 }
 

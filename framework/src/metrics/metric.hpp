@@ -15,10 +15,34 @@ namespace evalpanel::metrics {
 // excluded from means and counted separately, never silently 0).
 using MetricValue = std::optional<double>;
 
+// One source of a research answer, as citation metrics see it (METRICS.md §10): the response's source
+// list is 1-based in the text ("[1]" is sources[0]). Any field may be empty.
+struct Source {
+    std::string url;
+    std::string title;
+    std::string text;   // snippet, or the suite's passage for that source
+    std::string date;   // as given: "2025", "2025-05", "2025-05-31", "2025-05-31T10:00:00Z", ...
+};
+
+namespace detail {
+inline const std::vector<Source>& no_sources() {
+    static const std::vector<Source> empty;
+    return empty;
+}
+inline const std::vector<std::string>& no_strings() {
+    static const std::vector<std::string> empty;
+    return empty;
+}
+}  // namespace detail
+
 struct MetricInput {
     std::string_view prediction;             // UTF-8
     const std::vector<std::string>& references;  // UTF-8; METRICS.md §11 says which element(s) a metric reads
     const nlohmann::json& params;            // the suite's parameters for this metric (an object, maybe empty)
+    // Research cases only (METRICS.md §10): the response's sources, and what the case expects.
+    const std::vector<Source>& sources = detail::no_sources();
+    const std::vector<std::string>& facts = detail::no_strings();             // fact_recall
+    const std::vector<std::string>& expected_sources = detail::no_strings();  // source_recall: domains or URLs
 };
 
 struct MetricDef {
