@@ -49,6 +49,7 @@ protected:
         return result;
     }
 
+public:
     void write(const fs::path& relative, const std::string& text) const {
         fs::create_directories((dir_ / relative).parent_path());
         std::ofstream(dir_ / relative, std::ios::binary) << text;
@@ -74,6 +75,7 @@ protected:
         write("evalpanel.yaml", "tools:\n  echo:\n    plugin: echo\n    retries: 0\n");
     }
 
+protected:
     std::vector<nlohmann::json> export_rows(const std::string& run = "latest") const {
         const Result r = this->run("export --run " + run + " --db ep.db");
         EXPECT_EQ(r.code, 0) << r.out;
@@ -223,6 +225,90 @@ TEST_F(Cli, InterruptStoresWhatFinishedAndMarksTheRun) {
     EXPECT_GT(stored, 0u);
     EXPECT_LT(stored, 40u);
     EXPECT_EQ(run_json["cases_stored"], stored);
+}
+
+// 30 cases whose echo answers are right, except the first `wrong` ones.
+void write_gate_suite(const Cli* cli, int wrong);
+
+TEST_F(Cli, CompareGatePassesAnIdenticalRerunAndFailsAPlantedRegression) {
+    const std::string plugins = " -q --plugin-path '" + (kTestPlugins / "good").string() + "'";
+    write_gate_suite(this, 0);
+    ASSERT_EQ(run("run suite --tool echo --db ep.db" + plugins).code, 0);
+    ASSERT_EQ(run("run suite --tool echo --db ep.db" + plugins).code, 0);
+    const Result same = run("compare 1 2 --db ep.db");
+    EXPECT_EQ(same.code, 0) << same.out;
+    EXPECT_NE(same.out.find("ok: no metric is worse"), std::string::npos) << same.out;
+
+    write_gate_suite(this, 10);
+    ASSERT_EQ(run("run suite --tool echo --db ep.db" + plugins).code, 0);
+    const Result worse = run("compare 1 3 --db ep.db");
+    EXPECT_EQ(worse.code, 1) << worse.out;
+    EXPECT_NE(worse.out.find("REGRESSION: cer"), std::string::npos) << worse.out;
+    EXPECT_NE(worse.out.find("exact_match"), std::string::npos) << worse.out;
+
+    // Margins wide enough to allow the drop pass the gate; a narrow one fails it.
+    EXPECT_EQ(run("compare 1 3 --db ep.db --max-drop cer=1 --max-drop exact_match=0.5").code, 0);
+    const Result narrow = run("compare 1 3 --db ep.db --max-drop cer=1 --max-drop exact_match=0.1 --json");
+    EXPECT_EQ(narrow.code, 1) << narrow.out;
+    const auto j = nlohmann::json::parse(narrow.out);
+    EXPECT_EQ(j["regression"], true);
+    for (const auto& m : j["metrics"]) {
+        if (m["metric"] == "exact_match") {
+            EXPECT_NEAR(m["difference"].get<double>(), -1.0 / 3.0, 1e-12);
+            EXPECT_EQ(m["verdict"], "regression");
+        }
+    }
+    // Bad input is exit 2.
+    EXPECT_EQ(run("compare 1 99 --db ep.db").code, 2);
+    EXPECT_EQ(run("compare 1 3 --db ep.db --max-drop nonsense=1").code, 2);
+    EXPECT_EQ(run("compare 1 3 --db ep.db --max-drop cer").code, 2);
+}
+
+void write_gate_suite(const Cli* cli, int wrong) {
+    std::string cases;
+    for (int i = 0; i < 30; ++i) {
+        const std::string id = std::to_string(i);
+        cli->write("suite/answers/" + id + ".txt", i < wrong ? "wrong answer" : "answer " + id);
+        cases += "  - {id: c" + id + ", image: answers/" + id + ".txt, expected: answer " + id + "}\n";
+    }
+    cli->write("suite/gate.yaml", "suite: gate\ntask: ocr\nmetrics: [cer, exact_match]\ncases:\n" + cases);
+    cli->write("evalpanel.yaml", "tools:\n  echo: {plugin: echo}\n");
+}
+
+TEST_F(Cli, ScoreJsonlScoresEachLineInOrder) {
+    write("in.jsonl",
+          "{\"metric\": \"cer\", \"prediction\": \"helo world\", \"references\": [\"hello world\"]}\n"
+          "\n"
+          "{\"id\": \"q2\", \"metric\": \"exact_match\", \"prediction\": \"The Eiffel Tower!\", \"references\": [\"eiffel tower\"]}\n"
+          "{\"metric\": \"wer\", \"prediction\": \"a b\", \"references\": []}\n");
+    const Result r = run("score --jsonl in.jsonl");
+    ASSERT_EQ(r.code, 0) << r.out;
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<nlohmann::json> rows;
+    while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0]["metric"], "cer");
+    EXPECT_DOUBLE_EQ(rows[0]["value"].get<double>(), 1.0 / 11.0);
+    EXPECT_EQ(rows[1]["id"], "q2");
+    EXPECT_EQ(rows[1]["value"], 1.0);
+    EXPECT_TRUE(rows[2]["value"].is_null());  // no reference: undefined, not 0
+}
+
+TEST_F(Cli, ScoreJsonlNamesEveryBadLineAndWritesNothing) {
+    write("bad.jsonl",
+          "{\"metric\": \"cer\", \"prediction\": \"ok\", \"references\": [\"ok\"]}\n"
+          "{\"metric\": \"nope\", \"prediction\": \"x\"}\n"
+          "not json\n"
+          "{\"metric\": \"cer\", \"prediction\": \"x\", \"params\": {\"collapse\": true}}\n"
+          "{\"metric\": \"cer\", \"prediction\": 5}\n");
+    const Result r = run("score --jsonl bad.jsonl");
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.out.find("bad.jsonl:2: unknown metric 'nope'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("bad.jsonl:3: not JSON"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("bad.jsonl:4: cer: unknown parameter 'collapse'"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("bad.jsonl:5: 'prediction' (a string) is required"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("\"value\""), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {

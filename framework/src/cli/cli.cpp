@@ -20,6 +20,8 @@ const std::vector<Command>& commands() {
         {"runs", "list the stored runs", runs_command},
         {"report", "write a report of stored runs", report_command},
         {"export", "export a run's results, one JSON object per case", export_command},
+        {"compare", "compare a candidate run with a baseline; exit 1 on a regression (the CI gate)", compare_command},
+        {"score", "score predictions made elsewhere: `score --jsonl FILE`", score_command},
         {"plugins", "list the plugins found and whether they can be loaded", plugins_command},
         {"suite", "suite tools: `suite validate FILE...`", suite_command},
     };

@@ -45,5 +45,7 @@ int report_command(const std::vector<std::string>& args);
 int export_command(const std::vector<std::string>& args);
 int plugins_command(const std::vector<std::string>& args);
 int suite_command(const std::vector<std::string>& args);
+int compare_command(const std::vector<std::string>& args);
+int score_command(const std::vector<std::string>& args);
 
 }  // namespace evalpanel::cli

@@ -53,6 +53,9 @@ struct MetricDef {
     // Checks the parameter values' types (names are checked against `params`); throws MetricParamError
     // (metrics/params.hpp). nullptr: the metric takes no parameters.
     void (*check_param_values)(const nlohmann::json& params) = nullptr;
+    // Citation metrics read the response's sources, not gold answers: where inputs come as one list
+    // (`evalpanel score --jsonl`'s "references"), that list is the sources for these.
+    bool references_are_sources = false;
 };
 
 // The registry of built-in metrics, built once at start-up.

@@ -8,19 +8,23 @@ namespace evalpanel::report {
 namespace {
 
 struct Accumulator {
-    double sum = 0;
-    std::size_t scored = 0, undefined = 0;
+    std::vector<double> values;
+    std::size_t undefined = 0;
     void add(const std::optional<double>& value) {
-        if (value) {
-            sum += *value;
-            ++scored;
-        } else {
-            ++undefined;
-        }
+        if (value) values.push_back(*value);
+        else ++undefined;
     }
     MetricSummary finish(const std::string& metric) const {
-        MetricSummary s{metric, std::nullopt, scored, undefined};
-        if (scored) s.mean = sum / static_cast<double>(scored);
+        MetricSummary s;
+        s.metric = metric;
+        s.scored = values.size();
+        s.undefined = undefined;
+        if (!values.empty()) {
+            double sum = 0;
+            for (double v : values) sum += v;
+            s.mean = sum / static_cast<double>(values.size());
+            s.ci95 = mean_interval(values);
+        }
         return s;
     }
 };

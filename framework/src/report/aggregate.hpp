@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "report/statistics.hpp"
 #include "store/store.hpp"
 
 namespace evalpanel::report {
@@ -14,6 +15,7 @@ namespace evalpanel::report {
 struct MetricSummary {
     std::string metric;
     std::optional<double> mean;   // over the cases where the metric is defined; nullopt when none is
+    std::optional<Interval> ci95; // 95% interval of the mean (statistics.hpp), over the same cases
     std::size_t scored = 0;       // cases with a value
     std::size_t undefined = 0;    // cases where the metric does not apply (METRICS.md §0: never 0)
 };

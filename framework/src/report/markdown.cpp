@@ -44,10 +44,12 @@ const MetricSummary* find(const std::vector<MetricSummary>& metrics, const std::
     return nullptr;
 }
 
-std::string metric_cell(const std::vector<MetricSummary>& metrics, const std::string& id) {
+// "0.0993 [0.051, 0.150] (2 n/a)": the mean, its 95% interval when asked for, the undefined count.
+std::string metric_cell(const std::vector<MetricSummary>& metrics, const std::string& id, bool with_interval) {
     const MetricSummary* m = find(metrics, id);
     if (!m) return "—";
     std::string text = format_value(m->mean);
+    if (with_interval && m->ci95) text += " [" + format_value(m->ci95->low, 3) + ", " + format_value(m->ci95->high, 3) + "]";
     if (m->undefined) text += " (" + std::to_string(m->undefined) + " n/a)";
     return text;
 }
@@ -79,11 +81,12 @@ std::string render_markdown(const std::vector<RunSummary>& runs) {
         md << "| " << run.run.id << " | " << cell(run.run.tool) << " | " << cell(run.run.suite_name) << " | "
            << run.cases << " | " << run.count("ok") << " | " << run.count("error") + run.count("crash") << " | "
            << run.count("timeout") << " |";
-        for (const auto& c : columns) md << " " << metric_cell(run.metrics, c) << " |";
+        for (const auto& c : columns) md << " " << metric_cell(run.metrics, c, true) << " |";
         md << " " << ms(run.latency_p50_ms) << " | " << ms(run.latency_p95_ms) << " |\n";
     }
-    md << "\nMeans are over the cases where a metric is defined; \"n/a\" counts the cases where it is not. "
-          "A case without an answer (error, timeout) is scored as an empty answer.\n";
+    md << "\nMeans are over the cases where a metric is defined, with a 95% bootstrap interval in brackets; "
+          "\"n/a\" counts the cases where a metric is not defined. A case without an answer (error, timeout) "
+          "is scored as an empty answer.\n";
 
     md << "\n## Per tag\n";
     for (const auto& run : runs) {
@@ -96,7 +99,7 @@ std::string render_markdown(const std::vector<RunSummary>& runs) {
         md << "\n";
         for (const auto& [tag, metrics] : run.by_tag) {
             md << "| " << cell(tag) << " | " << run.tag_cases.at(tag) << " |";
-            for (const auto& m : run.metrics) md << " " << metric_cell(metrics, m.metric) << " |";
+            for (const auto& m : run.metrics) md << " " << metric_cell(metrics, m.metric, false) << " |";
             md << "\n";
         }
     }

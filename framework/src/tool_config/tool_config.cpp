@@ -144,7 +144,9 @@ ToolsConfig builtin_tools() {
     ToolConfig tesseract;
     tesseract.name = "tesseract";
     tesseract.plugin = "tesseract_ocr";
-    tesseract.plugin_options = {{"lang", "eng"}, {"psm", 3}};
+    // debug_file: Tesseract prints "Estimating resolution as N" for every image; a quickstart should show
+    // progress, not that. (A process-wide Tesseract setting: every in-process tesseract tool shares it.)
+    tesseract.plugin_options = {{"lang", "eng"}, {"psm", 3}, {"variables", {{"debug_file", "/dev/null"}}}};
     tesseract.host.concurrency = 2;
     tesseract.host.retries = 0;  // a local engine does not fail transiently
     tesseract.source = "built-in";

@@ -24,7 +24,7 @@ RunSummary sample() {
 
 TEST(Markdown, TableHasToolSuiteMetricsAndLatency) {
     const std::string md = render_markdown({sample()});
-    EXPECT_NE(md.find("| 3 | tess\\|eract | receipts | 2 | 1 | 0 | 1 | 0.2500 (1 n/a) | 12.0 | 12.0 |"), std::string::npos) << md;
+    EXPECT_NE(md.find("| 3 | tess\\|eract | receipts | 2 | 1 | 0 | 1 | 0.2500 [0.250, 0.250] (1 n/a) | 12.0 | 12.0 |"), std::string::npos) << md;
     EXPECT_NE(md.find("### tess\\|eract × receipts (run 3)"), std::string::npos);
     EXPECT_NE(md.find("| clean | 2 | 0.2500 (1 n/a) |"), std::string::npos) << md;
     EXPECT_NE(md.find("| 3 | timeout | 1 |"), std::string::npos);

@@ -1,0 +1,167 @@
+#include "report/compare.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+#include "report/markdown.hpp"
+
+namespace evalpanel::report {
+
+namespace {
+
+// case id -> metric -> value (latency included as a metric).
+using CaseValues = std::map<std::string, std::map<std::string, std::optional<double>>>;
+
+CaseValues index_by_case(const std::vector<store::ResultRecord>& results, std::vector<std::string>& metric_order) {
+    CaseValues values;
+    for (const auto& r : results) {
+        auto& row = values[r.case_id];
+        for (const auto& s : r.scores) {
+            row[s.metric] = s.value;
+            if (std::find(metric_order.begin(), metric_order.end(), s.metric) == metric_order.end()) {
+                metric_order.push_back(s.metric);
+            }
+        }
+        // Latency is only a property of an answer; a failed case has none worth comparing.
+        row[kLatencyMetric] = r.status == "ok" ? std::optional<double>(r.latency_ms) : std::nullopt;
+    }
+    return values;
+}
+
+double mean(const std::vector<double>& v) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    return sum / static_cast<double>(v.size());
+}
+
+std::string number(double v) { return format_value(v, 4); }
+
+void judge(MetricComparison& m) {
+    if (m.paired == 0) {
+        m.verdict = "not comparable";
+        m.reason = "no case has a value in both runs";
+        return;
+    }
+    const double drop = m.higher_is_better ? -*m.difference : *m.difference;  // > 0: worse
+    const bool worse_for_sure = m.higher_is_better ? m.interval->high < 0 : m.interval->low > 0;
+    const bool better_for_sure = m.higher_is_better ? m.interval->low > 0 : m.interval->high < 0;
+    if (m.max_drop) {
+        if (drop > *m.max_drop) {
+            m.verdict = "regression";
+            m.reason = "worse by " + number(drop) + ", more than the allowed " + number(*m.max_drop);
+        } else {
+            m.verdict = better_for_sure ? "improvement" : "no significant change";
+            m.reason = "within the allowed drop of " + number(*m.max_drop);
+        }
+        return;
+    }
+    if (m.metric == kLatencyMetric) {
+        m.verdict = "not gated";
+        m.reason = "latency is gated only with --max-drop latency_ms=MS";
+        return;
+    }
+    if (worse_for_sure) {
+        m.verdict = "regression";
+        m.reason = "the 95% interval of the difference lies wholly on the worse side of zero";
+    } else if (better_for_sure) {
+        m.verdict = "improvement";
+        m.reason = "the 95% interval of the difference lies wholly on the better side of zero";
+    } else {
+        m.verdict = "no significant change";
+        m.reason = "the 95% interval of the difference includes zero";
+    }
+}
+
+}  // namespace
+
+bool Comparison::regression() const {
+    return std::any_of(metrics.begin(), metrics.end(), [](const auto& m) { return m.verdict == "regression"; });
+}
+
+Comparison compare_runs(const store::RunRecord& base, const std::vector<store::ResultRecord>& base_results,
+                        const store::RunRecord& candidate, const std::vector<store::ResultRecord>& candidate_results,
+                        const std::map<std::string, double>& max_drop, const DirectionOf& higher_is_better) {
+    Comparison c;
+    c.base = base;
+    c.candidate = candidate;
+    c.base_cases = base_results.size();
+    c.candidate_cases = candidate_results.size();
+    std::vector<std::string> order;
+    const CaseValues base_values = index_by_case(base_results, order);
+    const CaseValues candidate_values = index_by_case(candidate_results, order);
+    order.push_back(kLatencyMetric);
+
+    for (const auto& [case_id, row] : base_values) c.paired_cases += candidate_values.count(case_id);
+    if (base.suite_hash != candidate.suite_hash) {
+        c.notes.push_back("the runs used different versions of the suite (" + base.suite_hash.substr(0, 12) + " vs " +
+                          candidate.suite_hash.substr(0, 12) + "): only cases with the same id are compared");
+    }
+    if (c.paired_cases < std::max(c.base_cases, c.candidate_cases)) {
+        c.notes.push_back(std::to_string(c.paired_cases) + " cases are in both runs (baseline " +
+                          std::to_string(c.base_cases) + ", candidate " + std::to_string(c.candidate_cases) + ")");
+    }
+
+    for (const std::string& metric : order) {
+        MetricComparison m;
+        m.metric = metric;
+        m.higher_is_better = metric == kLatencyMetric ? false : higher_is_better(metric);
+        if (auto it = max_drop.find(metric); it != max_drop.end()) m.max_drop = it->second;
+        std::vector<double> b, k;
+        for (const auto& [case_id, row] : base_values) {
+            const auto other = candidate_values.find(case_id);
+            if (other == candidate_values.end()) continue;
+            const auto bv = row.find(metric);
+            const auto kv = other->second.find(metric);
+            if (bv == row.end() || kv == other->second.end() || !bv->second || !kv->second) continue;
+            b.push_back(*bv->second);
+            k.push_back(*kv->second);
+        }
+        m.paired = b.size();
+        if (!b.empty()) {
+            m.base_mean = mean(b);
+            m.candidate_mean = mean(k);
+            m.difference = *m.candidate_mean - *m.base_mean;
+            m.interval = paired_difference_interval(b, k);
+        }
+        judge(m);
+        c.metrics.push_back(std::move(m));
+    }
+    return c;
+}
+
+std::string render_comparison_text(const Comparison& c) {
+    std::ostringstream out;
+    out << "baseline run " << c.base.id << " (" << c.base.tool << " × " << c.base.suite_name << ")  vs  candidate run "
+        << c.candidate.id << " (" << c.candidate.tool << " × " << c.candidate.suite_name << ")\n";
+    for (const auto& note : c.notes) out << "note: " << note << "\n";
+    out << "\n";
+    char line[512];
+    std::snprintf(line, sizeof line, "%-24s %-7s %6s %10s %10s %10s  %-23s %9s  %s\n", "metric", "better", "cases",
+                  "baseline", "candidate", "change", "95% interval of change", "max drop", "verdict");
+    out << line;
+    for (const auto& m : c.metrics) {
+        const std::string interval =
+            m.interval ? "[" + format_value(m.interval->low) + ", " + format_value(m.interval->high) + "]" : "—";
+        std::snprintf(line, sizeof line, "%-24s %-7s %6zu %10s %10s %10s  %-23s %9s  %s\n", m.metric.c_str(),
+                      m.higher_is_better ? "higher" : "lower", m.paired, format_value(m.base_mean).c_str(),
+                      format_value(m.candidate_mean).c_str(), format_value(m.difference).c_str(), interval.c_str(),
+                      m.max_drop ? format_value(*m.max_drop).c_str() : "—", m.verdict.c_str());
+        out << line;
+    }
+    out << "\n" << (c.regression() ? "REGRESSION: " : "ok: ");
+    std::vector<std::string> regressed;
+    for (const auto& m : c.metrics) {
+        if (m.verdict == "regression") regressed.push_back(m.metric + " (" + m.reason + ")");
+    }
+    if (regressed.empty()) {
+        out << "no metric is worse than the baseline beyond its margin or its 95% interval\n";
+    } else {
+        for (std::size_t i = 0; i < regressed.size(); ++i) out << (i ? "; " : "") << regressed[i];
+        out << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace evalpanel::report
