@@ -49,7 +49,27 @@ Request make_request(const suite::Suite& s, const suite::Case& c) {
 
 nlohmann::json expected_of(const suite::Case& c) {
     if (!c.answers.empty()) return c.answers;
+    if (!c.facts.empty() || !c.sources.empty()) return {{"facts", c.facts}, {"sources", c.sources}};
     return c.expected;
+}
+
+nlohmann::json citations_json(const std::vector<Citation>& citations) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : citations) out.push_back({{"url", c.url}, {"title", c.title}, {"date", c.date}, {"snippet", c.snippet}});
+    return out;
+}
+
+nlohmann::json usage_json(const Usage& usage) {
+    nlohmann::json out = nlohmann::json::object();
+    auto put = [&](const char* key, const std::optional<std::int64_t>& v) {
+        if (v) out[key] = *v;
+    };
+    put("input_tokens", usage.input_tokens);
+    put("output_tokens", usage.output_tokens);
+    put("reasoning_tokens", usage.reasoning_tokens);
+    put("citation_tokens", usage.citation_tokens);
+    put("search_queries", usage.search_queries);
+    return out;
 }
 
 // Spaces requests evenly when a tool has a requests-per-minute limit; shared by its workers.
@@ -85,6 +105,8 @@ struct CaseResult {
     std::string status;
     std::string output;
     std::optional<double> confidence;
+    std::vector<Citation> citations;
+    Usage usage;
     nlohmann::json raw;
     std::string error;
     double latency_ms = 0;
@@ -213,6 +235,8 @@ private:
                 result.error.clear();
                 result.output = std::move(response->text);
                 result.confidence = response->confidence;
+                result.citations = std::move(response->citations);
+                result.usage = response->usage;
                 result.raw = std::move(response->raw);
                 return result;
             }
@@ -237,10 +261,13 @@ private:
         record.status = result.status;
         record.output = result.output;
         record.confidence = result.confidence;
+        record.citations = citations_json(result.citations);
+        record.usage = usage_json(result.usage);
         record.latency_ms = result.latency_ms;
         record.attempts = result.attempts;
         record.error = result.error;
-        record.scores = score_case(suite_, c, result.status == "ok" ? result.output : std::string());
+        record.scores = result.status == "ok" ? score_case(suite_, c, result.output, sources_of(result.citations, c))
+                                              : score_case(suite_, c, std::string());
         {
             std::lock_guard lock(store_mutex_);
             store_.write_result(record);

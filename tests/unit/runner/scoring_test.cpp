@@ -53,3 +53,24 @@ TEST(Scoring, VqaAnswersAreTheReferences) {
 
 }  // namespace
 }  // namespace evalpanel::runner
+
+namespace evalpanel::runner {
+namespace {
+
+TEST(Scoring, SourcesTakeTheSuitePassageForTheirUrl) {
+    suite::Case c;
+    c.passages = {{"https://a.example/x", "Passage title", "passage text", "2025-01-01"}};
+    const std::vector<Citation> citations = {{"https://a.example/x", "", "", "tool snippet"},
+                                             {"https://b.example/", "B", "2024-05", "b snippet"}};
+    const auto sources = sources_of(citations, c);
+    ASSERT_EQ(sources.size(), 2u);
+    EXPECT_EQ(sources[0].text, "passage text");
+    EXPECT_EQ(sources[0].title, "Passage title");
+    EXPECT_EQ(sources[0].date, "2025-01-01");
+    EXPECT_EQ(sources[1].text, "b snippet");
+    EXPECT_EQ(sources[1].title, "B");
+    EXPECT_EQ(sources[1].date, "2024-05");
+}
+
+}  // namespace
+}  // namespace evalpanel::runner
