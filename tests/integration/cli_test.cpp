@@ -311,6 +311,20 @@ TEST_F(Cli, ScoreJsonlNamesEveryBadLineAndWritesNothing) {
     EXPECT_EQ(r.out.find("\"value\""), std::string::npos) << r.out;
 }
 
+TEST_F(Cli, VotesAreCountedPerToolAndTyposRefused) {
+    EXPECT_EQ(run("vote tesseract up --db ep.db").code, 0);
+    EXPECT_EQ(run("vote tesseract up --db ep.db --comment 'reads receipts well'").code, 0);
+    const Result r = run("vote tesseract down --db ep.db --json");
+    EXPECT_EQ(r.code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["up"], 2);
+    EXPECT_EQ(j["down"], 1);
+    const Result typo = run("vote tesseract-ocr up --db ep.db");
+    EXPECT_EQ(typo.code, 2);
+    EXPECT_NE(typo.out.find("no tool named 'tesseract-ocr'"), std::string::npos) << typo.out;
+    EXPECT_EQ(run("vote tesseract sideways --db ep.db").code, 2);
+}
+
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {
     write("bad/bad.yaml", "suite: b\ntask: ocr\nmetrics: [cer, nope]\ncases: []\n");
     const Result r = run("suite validate bad/bad.yaml");

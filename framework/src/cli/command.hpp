@@ -47,5 +47,6 @@ int plugins_command(const std::vector<std::string>& args);
 int suite_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int score_command(const std::vector<std::string>& args);
+int vote_command(const std::vector<std::string>& args);
 
 }  // namespace evalpanel::cli

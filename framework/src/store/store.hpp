@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,11 @@ struct ResultRecord {
     std::vector<ScoreRecord> scores;
 };
 
+struct VoteCount {
+    int up = 0;
+    int down = 0;
+};
+
 class Store {
 public:
     // Opens (creating if needed) and migrates to the current schema. Throws std::runtime_error naming the
@@ -94,7 +100,12 @@ public:
     std::vector<RunRecord> runs() const;                           // oldest first
     std::optional<RunRecord> run(std::int64_t run_id) const;
     std::vector<RunRecord> latest_batch() const;                   // the runs of the newest batch
-    std::vector<ResultRecord> results(std::int64_t run_id) const;  // ordered as written
+    std::vector<ResultRecord> results(std::int64_t run_id) const;  // in suite order (case_index), then as written
+
+    // Community votes (DESIGN.md "Verdicts"): vote is "up" or "down" (anything else throws
+    // std::invalid_argument); the comment may be empty.
+    void add_vote(const std::string& tool, const std::string& vote, const std::string& comment);
+    std::map<std::string, VoteCount> vote_counts() const;  // tool -> counts; tools nobody voted on are absent
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
