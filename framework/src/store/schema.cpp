@@ -78,8 +78,15 @@ CREATE TABLE votes (
 CREATE INDEX votes_by_tool ON votes(tool);
 )sql";
 
+// Version 2: what the verdict's builder and buyer read about a run's tool — local or remote, and the
+// effective price table (the plugin's, overridden by the tools config).
+constexpr std::string_view add_tool_kind_and_pricing_v2 = R"sql(
+ALTER TABLE runs ADD COLUMN tool_kind TEXT NOT NULL DEFAULT '';  -- local | remote ('' before version 2)
+ALTER TABLE runs ADD COLUMN pricing TEXT NOT NULL DEFAULT '{}';  -- JSON: free, input_per_mtok, ...
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<std::string_view, 1> migrations = {create_tables_v1};
+constexpr std::array<std::string_view, 2> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2};
 
 // PRAGMA takes no bound parameters; `version` is an index into `migrations`, never data.
 void set_schema_version(SQLite::Database& db, int version) {
@@ -97,6 +104,8 @@ void refuse_newer_schema(int version, const std::string& file) {
 }  // namespace
 
 int latest_schema_version() { return static_cast<int>(migrations.size()); }
+
+std::string_view migration_sql(int target) { return migrations.at(static_cast<std::size_t>(target - 1)); }
 
 int read_schema_version(const SQLite::Database& db) {
     SQLite::Statement query(db, "PRAGMA user_version");

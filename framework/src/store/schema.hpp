@@ -4,12 +4,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <SQLiteCpp/Database.h>
 
 namespace evalpanel::store {
 
 int latest_schema_version();
+// The SQL of the migration that brings a database to version `target` (1-based); for tests that build
+// an old database.
+std::string_view migration_sql(int target);
 int read_schema_version(const SQLite::Database& db);
 
 // Brings `db` to latest_schema_version(). Throws std::runtime_error naming `file` when the database is

@@ -37,6 +37,8 @@ struct RunRecord {
     std::string evalpanel_version;
     std::int64_t cases_total = 0;
     nlohmann::json metrics = nlohmann::json::object();  // metric id -> the suite's parameters for it
+    std::string tool_kind;          // local | remote (schema 2; "" in runs stored before)
+    nlohmann::json pricing = nlohmann::json::object();  // effective prices: plugin's table + tools-config override
 };
 
 struct ScoreRecord {

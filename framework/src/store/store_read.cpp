@@ -48,6 +48,8 @@ RunRecord read_run(const SQLite::Statement& row, const std::string& file) {
     run.evalpanel_version = row.getColumn(13).getString();
     run.cases_total = row.getColumn(14).getInt64();
     run.metrics = parse_json_column(row.getColumn(15), file, "run " + std::to_string(run.id));
+    run.tool_kind = row.getColumn(16).getString();
+    run.pricing = parse_json_column(row.getColumn(17), file, "run " + std::to_string(run.id));
     return run;
 }
 

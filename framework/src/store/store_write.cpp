@@ -58,6 +58,8 @@ std::int64_t Store::begin_run(const RunRecord& run) {
             .text(run.evalpanel_version)
             .integer(run.cases_total)
             .text(to_json_text(run.metrics))
+            .text(run.tool_kind)
+            .text(to_json_text(run.pricing))
             .exec();
         return db_->getLastInsertRowid();
     } catch (const SQLite::Exception& error) {

@@ -109,6 +109,23 @@ ToolConfig parse_tool(const std::string& name, const YAML::Node& node, const fs:
             tool.host.retries = static_cast<int>(number(value, file, key, 0));
         } else if (key == "pricing") {
             if (!value.IsMap()) fail(file, value, "'pricing' must be a map of prices");
+            static const std::vector<std::string> prices = {"free", "input_per_mtok", "output_per_mtok",
+                                                            "reasoning_per_mtok", "citation_per_mtok",
+                                                            "per_request", "per_1k_searches"};
+            for (const auto& price : value) {
+                const std::string price_name = price.first.Scalar();
+                if (std::find(prices.begin(), prices.end(), price_name) == prices.end()) {
+                    fail(file, price.first, "unknown price '" + price_name + "' (known: free, input_per_mtok, output_per_mtok, "
+                                            "reasoning_per_mtok, citation_per_mtok, per_request, per_1k_searches)");
+                }
+                if (price_name == "free") {
+                    if (price.second.Scalar() != "true" && price.second.Scalar() != "false") {
+                        fail(file, price.second, "'free' must be true or false");
+                    }
+                } else {
+                    number(price.second, file, price_name, 0);
+                }
+            }
             bool ignored = false;
             tool.host.pricing = to_json(value, file, ignored);
         } else {
@@ -186,6 +203,18 @@ ToolsConfig load_tools_config(const std::optional<fs::path>& explicit_file) {
         config.tools.insert_or_assign(tool.name, std::move(tool));
     }
     return config;
+}
+
+nlohmann::json effective_pricing(const ToolConfig& tool, const nlohmann::json& plugin_pricing) {
+    nlohmann::json prices = plugin_pricing.is_object() ? plugin_pricing : nlohmann::json::object();
+    if (!tool.host.pricing.is_object()) return prices;
+    bool any_price = false;
+    for (const auto& [name, value] : tool.host.pricing.items()) {
+        prices[name] = value;
+        if (name != "free" && value.is_number() && value.get<double>() > 0) any_price = true;
+    }
+    if (any_price && !tool.host.pricing.contains("free")) prices["free"] = false;
+    return prices;
 }
 
 nlohmann::json redacted(const ToolConfig& tool) {

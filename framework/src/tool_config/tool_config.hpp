@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <vector>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,10 @@ ToolsConfig builtin_tools();
 // file:line:column for YAML errors, unknown host keys of the wrong type, a missing plugin key, and
 // ${env:NAME} naming an unset variable.
 ToolsConfig load_tools_config(const std::optional<std::filesystem::path>& explicit_file);
+
+// The prices a run of this tool is charged at: the plugin's table, with each price the tools config names
+// replacing the plugin's. Naming any price above zero makes the tool paid unless `free` is given.
+nlohmann::json effective_pricing(const ToolConfig& tool, const nlohmann::json& plugin_pricing);
 
 // The tool's configuration as it may be stored and reported: values that came from ${env:...}, and any
 // key that looks like a secret (api_key, token, secret, password), replaced by "<redacted>".

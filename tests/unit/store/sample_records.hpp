@@ -22,6 +22,8 @@ inline RunRecord sample_run(const std::string& batch = "batch-1", const std::str
     run.tool_config = {{"lang", "eng"}, {"psm", 3}, {"api_key", "[redacted]"}};
     run.evalpanel_version = "0.1.0";
     run.cases_total = 42;
+    run.tool_kind = "remote";
+    run.pricing = {{"free", false}, {"input_per_mtok", 2.0}};
     run.metrics = {{"cer", {{"collapse_whitespace", true}}}, {"exact_match", nlohmann::json::object()}};
     return run;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sample_records.hpp"
+#include "store/schema.hpp"
 #include "store/store.hpp"
 #include "temp_dir.hpp"
 
@@ -44,11 +45,11 @@ TEST(StoreOpen, CreatesAMissingFileAtTheCurrentSchemaVersion) {
     const auto file = dir / "evalpanel.db";
     {
         Store store = Store::open(file);
-        EXPECT_EQ(store.schema_version(), 1);
-        EXPECT_EQ(Store::current_schema_version(), 1);
+        EXPECT_EQ(store.schema_version(), Store::current_schema_version());
+        EXPECT_EQ(Store::current_schema_version(), 2);
     }
     EXPECT_TRUE(std::filesystem::exists(file));
-    EXPECT_EQ(user_version(file), 1);
+    EXPECT_EQ(user_version(file), 2);
 }
 
 TEST(StoreOpen, CreatesEveryTableOfTheDesign) {
@@ -85,9 +86,29 @@ TEST(StoreOpen, ReopeningKeepsTheDataAndTheVersion) {
         id = store.begin_run(sample_run());
     }
     Store store = Store::open(file);
-    EXPECT_EQ(store.schema_version(), 1);
+    EXPECT_EQ(store.schema_version(), Store::current_schema_version());
     ASSERT_EQ(store.runs().size(), 1U);
     EXPECT_EQ(store.runs()[0].id, id);
+}
+
+TEST(StoreOpen, MigratesAVersion1DatabaseKeepingItsRuns) {
+    TempDir dir;
+    const auto file = dir / "evalpanel.db";
+    {
+        // A database as version 1 left it, with one run in it.
+        SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(std::string(migration_sql(1)));
+        db.exec("PRAGMA user_version = 1");
+        db.exec("INSERT INTO runs (batch, started_at, status, suite_name, suite_path, suite_hash, task, tool, plugin, "
+                "plugin_version, tool_config, evalpanel_version, cases_total, metrics) VALUES ('b', "
+                "'2026-01-01T00:00:00.000Z', 'finished', 's', 'p', 'h', 'ocr', 't', 'pl', '1', '{}', '0.1.0', 3, '{}')");
+    }
+    Store store = Store::open(file);
+    EXPECT_EQ(store.schema_version(), 2);
+    ASSERT_EQ(store.runs().size(), 1U);
+    EXPECT_EQ(store.runs()[0].tool, "t");
+    EXPECT_EQ(store.runs()[0].tool_kind, "");
+    EXPECT_EQ(store.runs()[0].pricing, nlohmann::json::object());
 }
 
 TEST(StoreOpen, MigratesAnEmptyExistingFile) {
@@ -95,7 +116,7 @@ TEST(StoreOpen, MigratesAnEmptyExistingFile) {
     const auto file = dir / "evalpanel.db";
     std::ofstream(file).close();  // zero bytes: a valid, empty SQLite database at version 0
     Store store = Store::open(file);
-    EXPECT_EQ(store.schema_version(), 1);
+    EXPECT_EQ(store.schema_version(), Store::current_schema_version());
 }
 
 TEST(StoreOpen, RefusesANewerSchemaWithTheUpgradeMessage) {
@@ -106,7 +127,8 @@ TEST(StoreOpen, RefusesANewerSchemaWithTheUpgradeMessage) {
         db.exec("PRAGMA user_version = 99");
     }
     EXPECT_EQ(open_error([&] { Store::open(file); }),
-              file.string() + " has schema version 99; this evalpanel knows up to 1: upgrade evalpanel");
+              file.string() + " has schema version 99; this evalpanel knows up to " +
+                  std::to_string(Store::current_schema_version()) + ": upgrade evalpanel");
     EXPECT_EQ(user_version(file), 99);  // and left the file alone
 }
 

@@ -43,6 +43,8 @@ TEST_F(StoreRuns, BeginRunStoresEveryFieldAsRunning) {
     EXPECT_EQ(read->evalpanel_version, written.evalpanel_version);
     EXPECT_EQ(read->cases_total, written.cases_total);
     EXPECT_EQ(read->metrics, written.metrics);
+    EXPECT_EQ(read->tool_kind, written.tool_kind);
+    EXPECT_EQ(read->pricing, written.pricing);
 }
 
 TEST_F(StoreRuns, BeginRunIgnoresTheCallersStatusAndFillsAMissingStartTime) {

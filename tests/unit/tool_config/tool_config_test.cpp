@@ -90,6 +90,24 @@ TEST(ToolConfig, ErrorsNameFileLineAndField) {
     EXPECT_NE(error_of("/nonexistent/evalpanel.yaml").find("no such tools config file"), std::string::npos);
 }
 
+TEST(ToolConfig, PricingOverridesThePluginsTableAndIsChecked) {
+    const fs::path file = write_config("pricing", "tools:\n  p:\n    plugin: x\n    pricing: {input_per_mtok: 2, per_request: 0.005}\n");
+    const ToolsConfig config = load_tools_config(file);
+    const nlohmann::json plugin = {{"free", true}, {"input_per_mtok", 0}, {"output_per_mtok", 0}};
+    const nlohmann::json prices = effective_pricing(config.get("p"), plugin);
+    EXPECT_EQ(prices["input_per_mtok"], 2);
+    EXPECT_EQ(prices["per_request"], 0.005);
+    EXPECT_EQ(prices["output_per_mtok"], 0);
+    EXPECT_EQ(prices["free"], false);  // a price above zero makes it paid
+    EXPECT_EQ(effective_pricing(config.get("tesseract"), plugin), plugin);
+    EXPECT_NE(error_of(write_config("badprice", "tools:\n  p:\n    plugin: x\n    pricing: {per_token: 1}\n"))
+                  .find(":4:15: unknown price 'per_token'"),
+              std::string::npos);
+    EXPECT_NE(error_of(write_config("negprice", "tools:\n  p:\n    plugin: x\n    pricing: {per_request: -1}\n"))
+                  .find("'per_request' must be at least 0"),
+              std::string::npos);
+}
+
 TEST(ToolConfig, UnknownToolListsKnownOnes) {
     try {
         builtin_tools().get("gpt");
