@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages evalpanel builds and runs with — only those that are missing, so a
 # machine that has them all is not touched (and needs no root).
+#   tools/deps.sh          what building and running need
+#   tools/deps.sh --test   plus what the tests need (headless Chromium for the report page check)
 set -euo pipefail
 
 packages=(
@@ -12,6 +14,9 @@ packages=(
   libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libicu-dev
   libgtest-dev libgmock-dev
 )
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
