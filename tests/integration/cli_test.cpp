@@ -325,6 +325,45 @@ TEST_F(Cli, VotesAreCountedPerToolAndTyposRefused) {
     EXPECT_EQ(run("vote tesseract sideways --db ep.db").code, 2);
 }
 
+TEST_F(Cli, ReportFormatsCarryTheVerdict) {
+    write_echo_suite();
+    ASSERT_EQ(run("run suite --tool echo --db ep.db --timeout 1 -q --plugin-path '" + (kTestPlugins / "good").string() + "'").code, 0);
+    ASSERT_EQ(run("vote echo up --db ep.db").code, 0);
+    const std::string panel = " --panel '" + (kSource / "reports" / "panel.yaml").string() + "'";
+
+    const Result md = run("report --db ep.db --format md" + panel);
+    EXPECT_EQ(md.code, 0) << md.out;
+    EXPECT_NE(md.out.find("## Verdict"), std::string::npos) << md.out;
+    EXPECT_NE(md.out.find("| echo |"), std::string::npos) << md.out;
+    EXPECT_NE(md.out.find("1 up / 0 down"), std::string::npos) << md.out;
+
+    const Result json = run("report --db ep.db --format json" + panel);
+    ASSERT_EQ(json.code, 0) << json.out;
+    const auto j = nlohmann::json::parse(json.out);
+    ASSERT_EQ(j["verdicts"].size(), 1u);
+    EXPECT_EQ(j["verdicts"][0]["reviews"].size(), 4u);  // builder, skeptic, strategist, buyer
+
+    const Result html = run("report --db ep.db --format html --out out/r.html" + panel);
+    EXPECT_EQ(html.code, 0) << html.out;
+    std::ifstream page(dir_ / "out" / "r.html");
+    const std::string text((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_EQ(text.find("<script"), std::string::npos);
+
+    const Result junit = run("report --db ep.db --format junit --pass-if 'cer<=0.05'" + panel);
+    EXPECT_EQ(junit.code, 0) << junit.out;
+    EXPECT_NE(junit.out.find("tests=\"5\""), std::string::npos) << junit.out;
+    EXPECT_NE(junit.out.find("failures=\"4\""), std::string::npos) << junit.out;  // a (cer 0.09) and c, d, e
+
+    EXPECT_EQ(run("report --db ep.db --format junit --pass-if 'cer=0.1'").code, 2);
+    EXPECT_EQ(run("report --db ep.db --format junit --pass-if 'anls>=0.5'").code, 2);  // no run scores anls
+    EXPECT_EQ(run("report --db ep.db --format pdf").code, 2);
+    write("bad-panel.yaml", "reviewers:\n  - id: x\n    colour: red\n");
+    const Result bad = run("report --db ep.db --panel bad-panel.yaml");
+    EXPECT_EQ(bad.code, 2) << bad.out;
+    EXPECT_NE(bad.out.find("bad-panel.yaml:3:"), std::string::npos) << bad.out;
+}
+
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {
     write("bad/bad.yaml", "suite: b\ntask: ocr\nmetrics: [cer, nope]\ncases: []\n");
     const Result r = run("suite validate bad/bad.yaml");

@@ -5,7 +5,12 @@
 #include "cli/command.hpp"
 #include "cli/store_queries.hpp"
 #include "report/export_jsonl.hpp"
+#include "cli/report_inputs.hpp"
+#include "report/html.hpp"
+#include "report/json_report.hpp"
+#include "report/junit.hpp"
 #include "report/markdown.hpp"
+#include "report/markdown_verdict.hpp"
 
 namespace evalpanel::cli {
 
@@ -61,28 +66,64 @@ int runs_command(const std::vector<std::string>& args) {
 }
 
 int report_command(const std::vector<std::string>& args) {
-    std::string db, format, out;
-    std::vector<std::string> run_ids;
-    bool latest = false;
+    std::string db, format, out, panel_path;
+    std::vector<std::string> run_ids, pass_if;
+    bool latest = false, no_panel = false;
     po::options_description options("report options");
     options.add_options()
         ("run", po::value(&run_ids)->multitoken(), "run id (repeatable), or 'latest'")
         ("latest", po::bool_switch(&latest), "the runs of the newest batch (the default)")
-        ("format", po::value(&format)->default_value("md"), "md")
-        ("out,o", po::value(&out), "write to this file instead of standard output");
+        ("format", po::value(&format)->default_value("md"), "md | html | json | junit")
+        ("out,o", po::value(&out), "write to this file instead of standard output")
+        ("panel", po::value(&panel_path), "the reviewer panel (default reports/panel.yaml)")
+        ("no-panel", po::bool_switch(&no_panel), "leave the verdict out")
+        ("pass-if", po::value(&pass_if)->multitoken(), "junit: a case fails unless METRIC<=X holds (repeatable)");
     add_db_option(options, db);
     po::variables_map vm;
-    if (!parse("evalpanel report [--run ID...|--latest] [--format md] [--out FILE] [--db PATH]", args, options, {}, vm)) {
+    if (!parse("evalpanel report [--run ID...|--latest] [--format md|html|json|junit] [--out FILE] [--panel FILE] "
+               "[--pass-if RULE...] [--db PATH]",
+               args, options, {}, vm)) {
         return kExitOk;
     }
-    if (format != "md") throw UsageError("--format " + format + " is not available yet (md is)");
-    if (latest) run_ids.push_back("latest");
-    const store::Store store = open_existing(db);
-    std::vector<report::RunSummary> summaries;
-    for (const store::RunRecord& run : select_runs(store, run_ids)) {
-        summaries.push_back(report::summarize(run, store.results(run.id)));
+    if (format != "md" && format != "html" && format != "json" && format != "junit") {
+        throw UsageError("--format " + format + " is not one of md, html, json, junit");
     }
-    emit(out, report::render_markdown(summaries));
+    std::vector<report::PassRule> rules;
+    for (const std::string& rule : pass_if) {
+        try {
+            rules.push_back(report::parse_pass_rule(rule));
+        } catch (const report::PassRuleError& e) {
+            throw UsageError(e.what());
+        }
+    }
+    if (!rules.empty() && format != "junit") throw UsageError("--pass-if applies to --format junit only");
+    if (latest) run_ids.push_back("latest");
+
+    std::optional<verdict::Panel> panel;
+    if (!no_panel) {
+        if (auto file = find_panel_file(panel_path)) {
+            try {
+                panel = verdict::load_panel(*file);
+            } catch (const verdict::PanelError& e) {
+                throw UsageError(e.what());
+            }
+        }
+    }
+    const store::Store store = open_existing(db);
+    const report::ReportData data = load_report_data(store, select_runs(store, run_ids), panel);
+    if (!rules.empty()) {
+        const auto unknown = report::rules_without_metric(data, rules);
+        if (!unknown.empty()) throw UsageError("--pass-if " + unknown.front() + ": no run in the report scores that metric");
+    }
+    if (format == "md") {
+        emit(out, report::render_markdown(data.runs) + (data.verdicts.empty() ? "" : "\n" + report::render_markdown_verdicts(data.verdicts)));
+    } else if (format == "html") {
+        emit(out, report::render_html(data));
+    } else if (format == "json") {
+        emit(out, report::render_json(data));
+    } else {
+        emit(out, report::render_junit(data, rules));
+    }
     return kExitOk;
 }
 

@@ -62,7 +62,11 @@ const MetricDef* find_metric(std::string_view id) {
 }
 
 void validate_params(const MetricDef& def, const nlohmann::json& params) {
-    if (params.is_null()) return;
+    // No parameters is an empty map: a metric with a required parameter must still say it is missing.
+    if (params.is_null()) {
+        if (def.check_param_values != nullptr) def.check_param_values(nlohmann::json::object());
+        return;
+    }
     if (!params.is_object()) {
         throw MetricParamError(def.id + ": parameters must be a mapping, got " + params.dump());
     }

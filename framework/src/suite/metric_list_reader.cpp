@@ -1,6 +1,7 @@
 #include "suite/metric_list_reader.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "metrics/metric.hpp"
 #include "metrics/params.hpp"
@@ -27,33 +28,45 @@ std::string accepted_params(const metrics::MetricDef& metric) {
     return list;
 }
 
-// Checks the `{param: value}` map of one metric and returns it as JSON.
-nlohmann::json read_params(const metrics::MetricDef& metric, const YAML::Node& value, Diagnostics& out) {
-    if (value.IsNull()) return nlohmann::json::object();
-    if (!value.IsMap()) {
+// Checks the `{param: value}` map of one metric and returns it as JSON. Names are checked one by one; values
+// are checked together, since some rules span parameters (a required `as_of`), and a problem is reported
+// at the value it names, or at the metric when it names none (a missing parameter).
+nlohmann::json read_params(const metrics::MetricDef& metric, const YAML::Node& id_node, const YAML::Node& value,
+                           Diagnostics& out) {
+    nlohmann::json params = nlohmann::json::object();
+    if (!value.IsNull() && !value.IsMap()) {
         out.add(value.Mark(), "metric `" + metric.id + "`: parameters must be a map {name: value}, got " +
                                   describe(value));
-        return nlohmann::json::object();
+        return params;
     }
-    nlohmann::json params = nlohmann::json::object();
-    for (auto entry = value.begin(); entry != value.end(); ++entry) {
-        const std::string name = entry->first.Scalar();
-        if (std::find(metric.params.begin(), metric.params.end(), name) == metric.params.end()) {
-            out.add(entry->first.Mark(), "metric `" + metric.id + "` has no parameter `" + name + "`; " +
-                                             accepted_params(metric));
-            continue;
+    std::map<std::string, YAML::Mark> where;
+    bool names_ok = true;
+    if (value.IsMap()) {
+        for (auto entry = value.begin(); entry != value.end(); ++entry) {
+            const std::string name = entry->first.Scalar();
+            if (std::find(metric.params.begin(), metric.params.end(), name) == metric.params.end()) {
+                out.add(entry->first.Mark(), "metric `" + metric.id + "` has no parameter `" + name + "`; " +
+                                                 accepted_params(metric));
+                names_ok = false;
+                continue;
+            }
+            where[name] = entry->second.IsNull() ? entry->first.Mark() : entry->second.Mark();
+            params[name] = to_json(entry->second);
         }
-        // One parameter at a time, so a value of the wrong type is reported at its own line.
-        nlohmann::json value_json = to_json(entry->second);
-        try {
-            nlohmann::json single = nlohmann::json::object();
-            single[name] = value_json;
-            metrics::validate_params(metric, single);
-        } catch (const metrics::MetricParamError& error) {
-            out.add(entry->second.IsNull() ? entry->first.Mark() : entry->second.Mark(), error.what());
-            continue;
+    }
+    if (!names_ok) return params;
+    try {
+        metrics::validate_params(metric, params);
+    } catch (const metrics::MetricParamError& error) {
+        const std::string message = error.what();
+        YAML::Mark mark = id_node.Mark();
+        for (const auto& [name, name_mark] : where) {
+            if (message.find("'" + name + "'") != std::string::npos || message.find("`" + name + "`") != std::string::npos) {
+                mark = name_mark;
+                break;
+            }
         }
-        params[name] = std::move(value_json);
+        out.add(mark, message);
     }
     return params;
 }
@@ -92,7 +105,7 @@ MetricList read_metric_list(const Field& field, Diagnostics& out) {
             continue;
         }
         list.ids.push_back(id);
-        list.params[id] = read_params(*metric, params_node, out);
+        list.params[id] = read_params(*metric, id_node, params_node, out);
     }
     return list;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "report/aggregate.hpp"
+#include "store/store.hpp"
 
 namespace evalpanel::verdict {
 
@@ -41,6 +42,10 @@ struct ComparisonInput {
     std::map<std::string, std::pair<int, int>> votes;     // tool -> (up, down)
     std::map<std::string, bool> tool_is_free;             // tool -> entry price from ToolInfo/tools config
     std::map<std::string, std::string> tool_kind;         // tool -> local | remote
+    // run id -> its cases (optional). Needed for what a summary does not keep: cost per case, latency
+    // percentiles and intervals pooled over several runs, time to first answer. A tool with runs missing
+    // here has those figures "not measured" (except a free tool's cost, which is 0).
+    std::map<std::int64_t, std::vector<store::ResultRecord>> results;
 };
 std::vector<ToolFigures> compute_figures(const ComparisonInput& input);
 
@@ -51,6 +56,9 @@ struct Condition {
     std::string op;           // < <= > >= == !=
     double value = 0;
     std::string text;         // as written in the panel file, for the split ("cer.mean <= 0.05")
+    // "... when measured": the rule applies only when its figure was measured; when it was not, the
+    // reviewer decides on the other rules (and its sentences still say "not measured").
+    bool when_measured = false;
 };
 
 struct Reviewer {
@@ -66,6 +74,9 @@ struct Reviewer {
 struct Panel {
     std::vector<Reviewer> reviewers;
     double monthly_volume = 10000;            // cases per month, for the projected monthly cost
+    // The metric behind the `primary.*` figures for every tool; empty = per task (ocr: cer, vqa: anls,
+    // research: fact_recall), see docs/panel.md.
+    std::string primary_metric;
     std::filesystem::path file;
 };
 
@@ -87,6 +98,9 @@ struct ReviewerVerdict {
     std::vector<std::string> failed_conditions;   // the rules that said no, as written
     std::vector<std::string> missing_figures;     // the figures that were not measured
     FigureMap figures_used;
+    // Each numeric placeholder as written in the template ("metric.cer.mean:.3f") -> the text it became
+    // in `sentences` ("0.031"): what a reader checks the prose against.
+    std::map<std::string, std::string> figures_shown;
 };
 
 struct PricingRead {
@@ -105,10 +119,10 @@ struct Split {
 };
 
 struct ToolVerdict {
-    ToolFigures figures;
+    ToolFigures figures;                      // as computed, plus the panel's derived figures (docs/panel.md)
     std::vector<ReviewerVerdict> reviews;
     std::optional<double> panel_ship_pct;     // weighted share of reviewers that say ship (decided ones)
-    std::string entry;                        // "Free" | "Paid"
+    std::string entry;                        // "Free" | "Paid" ("not measured" for runs stored without pricing)
     PricingRead pricing;
     Split split;
     std::optional<std::pair<int, int>> community;  // (up, down); nullopt = "—"

@@ -299,3 +299,42 @@ cases:
 
 }  // namespace
 }  // namespace evalpanel::suite
+
+namespace evalpanel::suite {
+namespace {
+
+using testing::problems_of;
+using testing::TempSuiteDir;
+
+std::string research_suite(std::string_view metrics_block) {
+    return "suite: r\n"                    // 1
+           "task: research\n"              // 2
+           + std::string(metrics_block) +  // 3...
+           "cases:\n"
+           "  - id: q\n"
+           "    query: what?\n";
+}
+
+TEST(SuiteDiagnostics, RequiredMetricParameterMissingIsReportedAtTheMetric) {
+    const TempSuiteDir dir;
+    const auto file = dir.write("r.yaml", research_suite("metrics:\n  - fresh_source_ratio\n"));
+    const auto problems = problems_of(file);
+    ASSERT_EQ(problems.size(), 1u) << SuiteError(problems).what();
+    EXPECT_EQ(problems[0].line, 4);
+    EXPECT_NE(problems[0].message.find("as_of"), std::string::npos) << problems[0].message;
+}
+
+TEST(SuiteDiagnostics, ParametersAreCheckedTogetherAndAWrongValueIsReportedWhereItIs) {
+    const TempSuiteDir dir;
+    // Both present: no complaint that as_of is missing when max_age_days is read.
+    const auto good = dir.write("good.yaml", research_suite("metrics:\n  - fresh_source_ratio: {as_of: \"2025-06-01\", max_age_days: 30}\n"));
+    EXPECT_NO_THROW(load_suite(good));
+    const auto bad = dir.write("bad.yaml", research_suite("metrics:\n  - fresh_source_ratio:\n      as_of: \"2025-06-01\"\n      max_age_days: soon\n"));
+    const auto problems = problems_of(bad);
+    ASSERT_EQ(problems.size(), 1u) << SuiteError(problems).what();
+    EXPECT_EQ(problems[0].line, 6);
+    EXPECT_NE(problems[0].message.find("max_age_days"), std::string::npos) << problems[0].message;
+}
+
+}  // namespace
+}  // namespace evalpanel::suite
