@@ -295,6 +295,35 @@ TEST_F(Cli, ScoreJsonlScoresEachLineInOrder) {
     EXPECT_TRUE(rows[2]["value"].is_null());  // no reference: undefined, not 0
 }
 
+TEST_F(Cli, ScoreJsonlReadsCitationSourcesAndExpectedFacts) {
+    // METRICS.md §10.5 and §10.6 worked examples, through the command line.
+    write("cite.jsonl",
+          "{\"metric\": \"domain_diversity\", \"prediction\": \"\", \"references\": [\"https://a.example/1\", "
+          "\"https://a.example/2\", {\"url\": \"https://b.example/\", \"title\": \"B\"}]}\n"
+          "{\"metric\": \"source_recall\", \"prediction\": \"\", \"references\": [\"https://eur-lex.europa.eu/x\", "
+          "\"https://news.example/y\"], \"sources\": [\"europa.eu\", \"who.int\"]}\n"
+          "{\"metric\": \"fact_recall\", \"prediction\": \"The Act entered into force on 1 August 2024 [1].\", "
+          "\"facts\": [\"1 August 2024\", \"European Parliament\"]}\n"
+          "{\"metric\": \"fresh_source_ratio\", \"prediction\": \"\", \"references\": [{\"url\": \"u\", \"date\": "
+          "\"2025-01-01\"}, {\"url\": \"v\", \"date\": \"2020-01-01\"}], \"params\": {\"as_of\": \"2025-06-01\"}}\n");
+    const Result r = run("score --jsonl cite.jsonl");
+    ASSERT_EQ(r.code, 0) << r.out;
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<double> values;
+    while (std::getline(lines, line)) values.push_back(nlohmann::json::parse(line)["value"].get<double>());
+    ASSERT_EQ(values.size(), 4u);
+    EXPECT_DOUBLE_EQ(values[0], 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(values[1], 0.5);
+    EXPECT_DOUBLE_EQ(values[2], 0.5);
+    EXPECT_DOUBLE_EQ(values[3], 0.5);
+    write("noasof.jsonl", "{\"metric\": \"fresh_source_ratio\", \"prediction\": \"\", \"references\": []}\n");
+    const Result missing = run("score --jsonl noasof.jsonl");
+    EXPECT_EQ(missing.code, 2) << missing.out;
+    EXPECT_NE(missing.out.find("noasof.jsonl:1:"), std::string::npos) << missing.out;
+    EXPECT_NE(missing.out.find("as_of"), std::string::npos) << missing.out;
+}
+
 TEST_F(Cli, ScoreJsonlNamesEveryBadLineAndWritesNothing) {
     write("bad.jsonl",
           "{\"metric\": \"cer\", \"prediction\": \"ok\", \"references\": [\"ok\"]}\n"

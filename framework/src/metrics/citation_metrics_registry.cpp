@@ -30,7 +30,7 @@ void check_fact_recall_params(const nlohmann::json& params) { (void)fact_thresho
 }  // namespace
 
 std::vector<MetricDef> citation_metric_defs() {
-    return {
+    std::vector<MetricDef> defs = {
         // The value is the support score itself; `threshold` is where "supported" starts (§10.2), accepted and
         // checked so one suite-level value can be shared with the recall/precision metrics.
         {.id = "lexical_support",
@@ -79,6 +79,10 @@ std::vector<MetricDef> citation_metric_defs() {
          .check_param_values = &check_fact_recall_params},
         {.id = "source_recall", .higher_is_better = true, .params = {}, .compute = &source_recall_metric},
     };
+    // Where inputs come as one list (`evalpanel score --jsonl`), that list is the response's sources for
+    // every metric here but lexical_support (a passage) and fact_recall (reads only the answer and facts).
+    for (MetricDef& def : defs) def.references_are_sources = def.id != "lexical_support" && def.id != "fact_recall";
+    return defs;
 }
 
 }  // namespace evalpanel::metrics
