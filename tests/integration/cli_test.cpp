@@ -393,6 +393,32 @@ TEST_F(Cli, ReportFormatsCarryTheVerdict) {
     EXPECT_NE(bad.out.find("bad-panel.yaml:3:"), std::string::npos) << bad.out;
 }
 
+TEST_F(Cli, CostIsComputedFromUsageAndMaxCostStopsPaidRequests) {
+    std::string cases;
+    for (int i = 0; i < 20; ++i) {
+        write("suite/answers/" + std::to_string(i) + ".txt", "0123456789");  // 10 bytes in, 10 out
+        cases += "  - {id: c" + std::to_string(i) + ", image: answers/" + std::to_string(i) + ".txt, expected: x}\n";
+    }
+    write("suite/paid.yaml", "suite: paid\ntask: ocr\nmetrics: [cer]\ncases:\n" + cases);
+    // $1 per million bytes each way plus a cent a request: every case costs $0.01002.
+    write("evalpanel.yaml",
+          "tools:\n  echo:\n    plugin: echo\n    concurrency: 1\n"
+          "    pricing: {input_per_mtok: 1, output_per_mtok: 1, per_request: 0.01}\n");
+    const std::string plugins = " -q --plugin-path '" + (kTestPlugins / "good").string() + "'";
+    const Result r = run("run suite --tool echo --db ep.db --max-cost 0.05 --json" + plugins);
+    EXPECT_EQ(r.code, 1) << r.out;  // interrupted by the budget
+    const auto outcome = nlohmann::json::parse(r.out)[0];
+    EXPECT_EQ(outcome["status"], "interrupted");
+    EXPECT_NE(outcome["message"].get<std::string>().find("--max-cost"), std::string::npos) << outcome;
+    const auto rows = export_rows();
+    EXPECT_EQ(rows.size(), 5u);  // 5 x $0.01002 reaches $0.05; nothing paid is scheduled after
+    for (const auto& row : rows) {
+        EXPECT_NEAR(row["cost_usd"].get<double>(), 0.01002, 1e-12);
+        EXPECT_EQ(row["usage"]["input_tokens"], 10);
+    }
+    EXPECT_NEAR(outcome["cost_usd"].get<double>(), 5 * 0.01002, 1e-12);
+}
+
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {
     write("bad/bad.yaml", "suite: b\ntask: ocr\nmetrics: [cer, nope]\ncases: []\n");
     const Result r = run("suite validate bad/bad.yaml");

@@ -53,7 +53,7 @@ int run_command(const std::vector<std::string>& args) {
     std::string db, config;
     int concurrency = 0;
     std::size_t limit = 0;
-    double timeout_s = 0;
+    double timeout_s = 0, max_cost = 0;
     bool quiet = false, json = false;
     po::options_description options("run options");
     options.add_options()
@@ -63,6 +63,7 @@ int run_command(const std::vector<std::string>& args) {
         ("concurrency,j", po::value(&concurrency), "tool instances per tool (overrides the tools config)")
         ("limit", po::value(&limit), "run only the first N cases of each suite")
         ("timeout", po::value(&timeout_s), "per-case timeout in seconds (overrides the tools config)")
+        ("max-cost", po::value(&max_cost), "stop scheduling paid requests once this invocation has spent this many USD")
         ("plugin-path", po::value(&plugin_paths)->multitoken(), "plugin file or folder, searched first")
         ("quiet,q", po::bool_switch(&quiet), "no progress lines")
         ("json", po::bool_switch(&json), "print the outcome as JSON");
@@ -87,6 +88,10 @@ int run_command(const std::vector<std::string>& args) {
     if (vm.count("concurrency")) run_options.concurrency = concurrency;
     if (vm.count("limit")) run_options.limit = limit;
     if (vm.count("timeout")) run_options.timeout_s = timeout_s;
+    if (vm.count("max-cost")) {
+        if (max_cost < 0) throw UsageError("--max-cost must be at least 0");
+        run_options.max_cost_usd = max_cost;
+    }
     run_options.evalpanel_version = evalpanel_version();
     run_options.stop_requested = &stop_requested;
     std::signal(SIGINT, request_stop);
@@ -105,7 +110,7 @@ int run_command(const std::vector<std::string>& args) {
         any_failed = any_failed || outcome.status == "failed" || outcome.status == "interrupted";
         out.push_back({{"run_id", outcome.run_id}, {"tool", outcome.tool}, {"suite", outcome.suite},
                        {"status", outcome.status}, {"message", outcome.message}, {"cases", outcome.cases},
-                       {"ok", outcome.ok}, {"failed", outcome.failed}});
+                       {"ok", outcome.ok}, {"failed", outcome.failed}, {"cost_usd", outcome.cost_usd}});
         if (outcome.run_id) summaries.push_back(summarize_run(store, outcome.run_id));
     }
     if (json) {

@@ -1,17 +1,25 @@
 #include "metrics/edit_distance.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
+#include <unordered_map>
 #include <vector>
+
+#include "metrics/edit_distance_bitparallel.hpp"
 
 namespace evalpanel::metrics {
 namespace {
 
-// Wagner–Fischer with two rows. A common prefix and suffix never change the distance, and OCR output is
-// mostly right, so trimming them first usually shrinks the quadratic part to the differing middle.
-// The shorter sequence indexes the rows: memory O(min(n, m)).
+// Below this many words in the shorter (trimmed) sequence the two-row DP, comparing the words themselves,
+// beats giving every word an id first. Code points need no ids, and the bit-parallel engine is faster than
+// the DP from one code point up (measured: tools/bench/edit_distance, --crossover, README.md).
+constexpr std::size_t kWordsBitParallelMinLength = 16;
+
+// A common prefix and suffix never change the distance, and OCR output is mostly right, so trimming them
+// first usually shrinks the work to the differing middle.
 template <typename T>
-std::size_t levenshtein_two_rows(std::span<const T> a, std::span<const T> b) {
+void trim_common_affixes(std::span<const T>& a, std::span<const T>& b) {
     const auto [a_mismatch, b_mismatch] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
     const auto prefix = static_cast<std::size_t>(a_mismatch - a.begin());
     a = a.subspan(prefix);
@@ -20,10 +28,13 @@ std::size_t levenshtein_two_rows(std::span<const T> a, std::span<const T> b) {
     const auto suffix = static_cast<std::size_t>(a_rmismatch - a.rbegin());
     a = a.first(a.size() - suffix);
     b = b.first(b.size() - suffix);
+}
 
-    if (a.size() < b.size()) std::swap(a, b);  // b is now the shorter one: it sizes the rows
+// Wagner–Fischer with two rows, for short word sequences. The shorter sequence indexes the rows.
+template <typename T>
+std::size_t two_row_distance(std::span<const T> a, std::span<const T> b) {
+    if (a.size() < b.size()) std::swap(a, b);
     if (b.empty()) return a.size();
-
     std::vector<std::size_t> previous(b.size() + 1);
     std::vector<std::size_t> current(b.size() + 1);
     std::iota(previous.begin(), previous.end(), std::size_t{0});
@@ -40,15 +51,37 @@ std::size_t levenshtein_two_rows(std::span<const T> a, std::span<const T> b) {
     return previous[b.size()];
 }
 
+// Words become small integers, equal exactly when the words are, so the engine compares ids, not strings.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> word_ids(std::span<const std::u32string> a,
+                                                                           std::span<const std::u32string> b) {
+    std::unordered_map<std::u32string_view, std::uint32_t> ids;
+    ids.reserve(a.size() + b.size());
+    const auto id_of = [&ids](const std::u32string& word) {
+        return ids.try_emplace(word, static_cast<std::uint32_t>(ids.size())).first->second;
+    };
+    std::vector<std::uint32_t> a_ids;
+    a_ids.reserve(a.size());
+    for (const std::u32string& word : a) a_ids.push_back(id_of(word));
+    std::vector<std::uint32_t> b_ids;
+    b_ids.reserve(b.size());
+    for (const std::u32string& word : b) b_ids.push_back(id_of(word));
+    return {std::move(a_ids), std::move(b_ids)};
+}
+
 }  // namespace
 
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
-    return levenshtein_two_rows(std::span<const char32_t>(a.data(), a.size()),
-                                std::span<const char32_t>(b.data(), b.size()));
+    std::span<const char32_t> a_span(a.data(), a.size());
+    std::span<const char32_t> b_span(b.data(), b.size());
+    trim_common_affixes(a_span, b_span);
+    return bit_parallel_edit_distance(a_span, b_span);
 }
 
 std::size_t edit_distance(std::span<const std::u32string> a, std::span<const std::u32string> b) {
-    return levenshtein_two_rows(a, b);
+    trim_common_affixes(a, b);
+    if (std::min(a.size(), b.size()) < kWordsBitParallelMinLength) return two_row_distance(a, b);
+    const auto [a_ids, b_ids] = word_ids(a, b);
+    return bit_parallel_edit_distance(std::span<const std::uint32_t>(a_ids), std::span<const std::uint32_t>(b_ids));
 }
 
 }  // namespace evalpanel::metrics

@@ -1,5 +1,7 @@
 // Unit-cost Levenshtein distance (insertions, deletions, substitutions; no transpositions), the core
-// of `levenshtein`, `cer`, `wer` and `anls` (METRICS.md §1).
+// of `levenshtein`, `cer`, `wer` and `anls` (METRICS.md §1). Exactly the textbook DP's result, computed
+// bit-parallel (edit_distance_bitparallel.hpp): about 0.005 ns per DP cell on long texts with a few percent
+// of errors, against ~1 ns for the DP (tools/bench/edit_distance/README.md).
 #pragma once
 
 #include <cstddef>

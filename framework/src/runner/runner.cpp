@@ -8,6 +8,7 @@
 #include <random>
 #include <thread>
 
+#include "runner/cost.hpp"
 #include "runner/scoring.hpp"
 #include "runner/timed_call.hpp"
 
@@ -33,8 +34,11 @@ std::string task_list(const ToolInfo& info) {
     return out;
 }
 
-Request make_request(const suite::Suite& s, const suite::Case& c) {
+Request make_request(const suite::Suite& s, const suite::Case& c, std::int64_t run_id) {
     Request request;
+    // One key per run and case, the same on every attempt and after a resume: an API that honours
+    // idempotency keys (Perplexity's async jobs) then never charges twice for one case.
+    request.options["idempotency_key"] = "evalpanel-run" + std::to_string(run_id) + "-" + c.id;
     request.case_id = c.id;
     request.task = s.task;
     request.prompt = s.prompt;
@@ -111,12 +115,37 @@ double backoff_seconds(int attempt, const ToolError& error, std::mt19937& rng) {
     return std::uniform_real_distribution<double>(0, cap)(rng);
 }
 
+// The batch's spend, shared by its runs, against an optional limit (--max-cost).
+class SpendTracker {
+public:
+    explicit SpendTracker(std::optional<double> limit) : limit_(limit) {}
+    void add(double usd) {
+        std::lock_guard lock(mutex_);
+        spent_ += usd;
+    }
+    double spent() const {
+        std::lock_guard lock(mutex_);
+        return spent_;
+    }
+    bool limit_reached() const {
+        std::lock_guard lock(mutex_);
+        return limit_ && spent_ >= *limit_;
+    }
+    std::optional<double> limit() const { return limit_; }
+
+private:
+    std::optional<double> limit_;
+    mutable std::mutex mutex_;
+    double spent_ = 0;
+};
+
 struct CaseResult {
     std::string status;
     std::string output;
     std::optional<double> confidence;
     std::vector<Citation> citations;
     Usage usage;
+    std::optional<double> reported_cost_usd;
     nlohmann::json raw;
     std::string error;
     double latency_ms = 0;
@@ -129,8 +158,9 @@ struct CaseResult {
 class PairRun {
 public:
     PairRun(store::Store& store, std::mutex& store_mutex, ProgressSink& progress, const suite::Suite& s,
-            const PreparedTool& tool, const RunOptions& options)
-        : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool),
+            const PreparedTool& tool, const RunOptions& options, SpendTracker& spend, nlohmann::json pricing)
+        : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool), spend_(spend),
+          pricing_(std::move(pricing)), paid_(!(pricing_.contains("free") && pricing_["free"] == true) && !pricing_.empty()),
           limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested) {
         timeout_s_ = options.timeout_s.value_or(tool.config->host.timeout_s);
         const std::size_t n = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
@@ -169,8 +199,16 @@ public:
         outcome.ok = ok_;
         outcome.failed = failed_;
         const bool incomplete = ok_ + failed_ < cases_.size();
-        outcome.status = stop_ ? "failed" : (incomplete && interrupted()) ? "interrupted" : "finished";
-        if (outcome.status == "interrupted") fatal_message_ = "interrupted after " + std::to_string(ok_ + failed_) + " cases";
+        const bool out_of_budget = incomplete && paid_ && spend_.limit_reached();
+        outcome.status = stop_ ? "failed" : (incomplete && (interrupted() || out_of_budget)) ? "interrupted" : "finished";
+        if (outcome.status == "interrupted") {
+            char spent[96];
+            std::snprintf(spent, sizeof spent, "$%.4f spent of the $%.4f allowed by --max-cost", spend_.spent(),
+                          spend_.limit().value_or(0));
+            fatal_message_ = "interrupted after " + std::to_string(ok_ + failed_) + " cases" +
+                             (out_of_budget ? std::string(": ") + spent : std::string());
+        }
+        outcome.cost_usd = run_cost_;
         outcome.message = fatal_message_;
         progress_.end(std::to_string(ok_.load()) + " ok, " + std::to_string(failed_.load()) + " failed" +
                       (fatal_message_.empty() ? "" : " — " + fatal_message_));
@@ -197,7 +235,7 @@ private:
 
     void work(std::shared_ptr<Tool>& tool) {
         std::mt19937 rng(std::random_device{}());
-        while (!stop_ && !interrupted()) {
+        while (!stop_ && !interrupted() && !(paid_ && spend_.limit_reached())) {
             const std::size_t index = next_++;
             if (index >= cases_.size()) break;
             const suite::Case& c = cases_[index];
@@ -217,7 +255,7 @@ private:
         CaseResult result;
         Request request;
         try {
-            request = make_request(suite_, c);
+            request = make_request(suite_, c, run_id_);
         } catch (const std::exception& e) {
             result.status = "error";
             result.error = std::string("bad_input: ") + e.what();
@@ -247,6 +285,7 @@ private:
                 result.confidence = response->confidence;
                 result.citations = std::move(response->citations);
                 result.usage = response->usage;
+                result.reported_cost_usd = response->reported_cost_usd;
                 result.raw = std::move(response->raw);
                 return result;
             }
@@ -273,6 +312,15 @@ private:
         record.confidence = result.confidence;
         record.citations = citations_json(result.citations);
         record.usage = usage_json(result.usage);
+        if (result.reported_cost_usd) record.usage["reported_cost_usd"] = *result.reported_cost_usd;
+        if (result.status == "ok") {
+            record.cost_usd = case_cost_usd(pricing_, result.usage);
+            if (record.cost_usd) {
+                spend_.add(*record.cost_usd);
+                std::lock_guard lock(cost_mutex_);
+                run_cost_ += *record.cost_usd;
+            }
+        }
         record.latency_ms = result.latency_ms;
         record.attempts = result.attempts;
         record.error = result.error;
@@ -298,6 +346,11 @@ private:
     ProgressSink& progress_;
     const suite::Suite& suite_;
     const PreparedTool& tool_;
+    SpendTracker& spend_;
+    nlohmann::json pricing_;
+    bool paid_ = false;
+    std::mutex cost_mutex_;
+    double run_cost_ = 0;
     RateLimiter limiter_;
     std::vector<suite::Case> cases_;
     std::size_t workers_ = 1;
@@ -341,6 +394,7 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
 
     const std::string batch = new_batch_id();
     std::mutex store_mutex;
+    SpendTracker spend(options.max_cost_usd);
     std::vector<RunOutcome> outcomes;
     for (const suite::Suite& s : suites) {
         for (const PreparedTool& tool : prepared) {
@@ -356,7 +410,6 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
                 outcomes.push_back(skipped);
                 continue;
             }
-            PairRun pair(store_, store_mutex, progress_, s, tool, options);
             store::RunRecord record;
             record.batch = batch;
             record.status = "running";
@@ -376,6 +429,7 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
                 record.metrics[metric] = params != s.metric_params.end() ? *params : nlohmann::json::object();
             }
             record.cases_total = static_cast<std::int64_t>(std::min(options.limit.value_or(s.cases.size()), s.cases.size()));
+            PairRun pair(store_, store_mutex, progress_, s, tool, options, spend, record.pricing);
             std::int64_t run_id = 0;
             {
                 std::lock_guard lock(store_mutex);

@@ -26,6 +26,8 @@ struct RunOptions {
     // Set (from a signal handler) to stop scheduling: cases in flight finish and are stored, the run is
     // marked interrupted. May be null.
     const std::atomic<bool>* stop_requested = nullptr;
+    // Stop scheduling paid requests once the batch (every run of this invocation) has spent this much.
+    std::optional<double> max_cost_usd;
 };
 
 struct RunOutcome {
@@ -35,6 +37,7 @@ struct RunOutcome {
     std::string status;                      // finished | failed | interrupted | skipped
     std::string message;                     // why it failed or was skipped
     std::size_t cases = 0, ok = 0, failed = 0;
+    double cost_usd = 0;                     // measured spend of the run's answers
 };
 
 class Runner {
