@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -417,6 +418,76 @@ TEST_F(Cli, CostIsComputedFromUsageAndMaxCostStopsPaidRequests) {
         EXPECT_EQ(row["usage"]["input_tokens"], 10);
     }
     EXPECT_NEAR(outcome["cost_usd"].get<double>(), 5 * 0.01002, 1e-12);
+}
+
+TEST_F(Cli, ResumeAfterSigkillRunsEveryCaseExactlyOnceAndResendsNothingStored) {
+    std::string cases;
+    for (int i = 0; i < 30; ++i) {
+        write("suite/answers/" + std::to_string(i) + ".txt", "!sleep 40 answer " + std::to_string(i));
+        cases += "  - {id: c" + std::to_string(i) + ", image: answers/" + std::to_string(i) + ".txt, expected: answer " +
+                 std::to_string(i) + "}\n";
+    }
+    write("suite/slow.yaml", "suite: slow\ntask: ocr\nmetrics: [cer]\ncases:\n" + cases);
+    write("evalpanel.yaml", "tools:\n  echo: {plugin: echo, concurrency: 2}\n");
+    const std::string plugins = (kTestPlugins / "good").string();
+    const fs::path log = dir_ / "requests.log";
+    // Cases stored so far, read as a second process would while the run writes (WAL).
+    auto stored_now = [&] {
+        const Result r = run("runs --db ep.db --json");
+        if (r.code != 0 || r.out.empty() || r.out.front() != '{') return 0;
+        return nlohmann::json::parse(r.out.substr(0, r.out.find('\n')))["cases_stored"].get<int>();
+    };
+    for (int kill_after_ms : {150, 300}) {  // killed twice, each time once a few more cases are stored
+        const int target = stored_now() + 3;
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            ::setenv("EVALPANEL_ECHO_LOG", log.c_str(), 1);
+            if (::chdir(dir_.c_str()) != 0) ::_exit(126);
+            if (kill_after_ms == 150) {
+                ::execl(kBinary.c_str(), "evalpanel", "run", "suite", "--tool", "echo", "--db", "ep.db", "-q",
+                        "--plugin-path", plugins.c_str(), static_cast<char*>(nullptr));
+            } else {
+                ::execl(kBinary.c_str(), "evalpanel", "run", "--resume", "latest", "--db", "ep.db", "-q",
+                        "--plugin-path", plugins.c_str(), static_cast<char*>(nullptr));
+            }
+            ::_exit(127);
+        }
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (stored_now() < target && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+    }
+    std::set<std::string> stored_before;
+    for (const auto& row : export_rows()) stored_before.insert(row["case_id"]);
+    ASSERT_GT(stored_before.size(), 0u);
+    ASSERT_LT(stored_before.size(), 30u);
+    fs::remove(log);
+
+    ::setenv("EVALPANEL_ECHO_LOG", log.c_str(), 1);
+    const Result resumed = run("run --resume latest --db ep.db -q --plugin-path '" + plugins + "'");
+    ::unsetenv("EVALPANEL_ECHO_LOG");
+    EXPECT_EQ(resumed.code, 0) << resumed.out;
+
+    std::ifstream sent(log);
+    std::string id;
+    std::size_t requests = 0;
+    while (std::getline(sent, id)) {
+        ++requests;
+        EXPECT_FALSE(stored_before.contains(id)) << id << " was stored already and was sent again";
+    }
+    EXPECT_EQ(requests, 30 - stored_before.size());
+    const auto rows = export_rows();
+    std::set<std::string> ids;
+    for (const auto& row : rows) {
+        EXPECT_TRUE(ids.insert(row["case_id"]).second) << "duplicate " << row["case_id"];
+        EXPECT_EQ(row["status"], "ok");
+    }
+    EXPECT_EQ(ids.size(), 30u);
+    const auto run_json = nlohmann::json::parse(run("runs --db ep.db --json").out);
+    EXPECT_EQ(run_json["status"], "finished");
+    EXPECT_EQ(run("run --resume latest --db ep.db").code, 2);  // nothing left to resume
 }
 
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {

@@ -46,11 +46,34 @@ std::vector<suite::Suite> load_suites(const std::vector<std::string>& args) {
     return suites;
 }
 
+// The run --resume names, checked: it exists, is not finished, and its suite file is unchanged.
+runner::RunOutcome resume_run(store::Store& store, runner::Runner& runner, const std::string& which,
+                              const runner::RunOptions& options) {
+    std::optional<store::RunRecord> run;
+    if (which == "latest") {
+        for (const auto& candidate : store.runs()) {
+            if (candidate.status != "finished") run = candidate;  // oldest first: the last one wins
+        }
+        if (!run) throw UsageError("no unfinished run to resume in the store");
+    } else {
+        run = select_runs(store, {which}).front();
+    }
+    if (run->status == "finished") {
+        throw UsageError("run " + std::to_string(run->id) + " is finished: nothing to resume");
+    }
+    const suite::Suite s = suite::load_suite(run->suite_path);
+    if (s.content_hash != run->suite_hash) {
+        throw UsageError(run->suite_path + " has changed since run " + std::to_string(run->id) +
+                         " began: resuming would mix two versions of the suite; start a new run");
+    }
+    return runner.resume(*run, s, options);
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
     std::vector<std::string> suite_args, tools, plugin_paths;
-    std::string db, config;
+    std::string db, config, resume;
     int concurrency = 0;
     std::size_t limit = 0;
     double timeout_s = 0, max_cost = 0;
@@ -65,22 +88,30 @@ int run_command(const std::vector<std::string>& args) {
         ("timeout", po::value(&timeout_s), "per-case timeout in seconds (overrides the tools config)")
         ("max-cost", po::value(&max_cost), "stop scheduling paid requests once this invocation has spent this many USD")
         ("plugin-path", po::value(&plugin_paths)->multitoken(), "plugin file or folder, searched first")
+        ("resume", po::value(&resume), "finish stored run ID (or 'latest': the newest unfinished run): only its missing cases")
         ("quiet,q", po::bool_switch(&quiet), "no progress lines")
         ("json", po::bool_switch(&json), "print the outcome as JSON");
     add_db_option(options, db);
     po::positional_options_description positional;
     positional.add("suite", -1);
     po::variables_map vm;
-    if (!parse("evalpanel run SUITE_OR_DIR... --tool NAME... [options]", args, options, positional, vm)) return kExitOk;
-    if (suite_args.empty()) throw UsageError("name at least one suite file or folder");
-    if (tools.empty()) throw UsageError("name at least one --tool (the built-in one is 'tesseract')");
+    if (!parse("evalpanel run SUITE_OR_DIR... --tool NAME... [options] | evalpanel run --resume RUN_ID|latest", args,
+               options, positional, vm)) {
+        return kExitOk;
+    }
+    if (!resume.empty() && (!suite_args.empty() || !tools.empty())) {
+        throw UsageError("--resume takes the suite and tool from the stored run: name neither");
+    }
+    if (resume.empty() && suite_args.empty()) throw UsageError("name at least one suite file or folder");
+    if (resume.empty() && tools.empty()) throw UsageError("name at least one --tool (the built-in one is 'tesseract')");
     if (vm.count("concurrency") && concurrency < 1) throw UsageError("--concurrency must be at least 1");
     if (vm.count("timeout") && timeout_s <= 0) throw UsageError("--timeout must be positive");
 
-    const std::vector<suite::Suite> suites = load_suites(suite_args);
+    const std::vector<suite::Suite> suites = resume.empty() ? load_suites(suite_args) : std::vector<suite::Suite>{};
     const tool_config::ToolsConfig tools_config =
         tool_config::load_tools_config(config.empty() ? std::nullopt : std::optional<fs::path>(config));
     const plugin_host::PluginHost plugins(plugin_host::plugin_search_paths({plugin_paths.begin(), plugin_paths.end()}));
+    if (!resume.empty() && !std::filesystem::exists(db)) throw UsageError(db + ": no such store to resume from");
     store::Store store = store::Store::open(db);
 
     runner::RunOptions run_options;
@@ -101,7 +132,8 @@ int run_command(const std::vector<std::string>& args) {
     runner::StreamProgress stream(stderr, ::isatty(STDERR_FILENO) == 1);
     runner::ProgressSink& progress = quiet ? static_cast<runner::ProgressSink&>(silent) : stream;
     runner::Runner runner(store, plugins, tools_config, progress);
-    const std::vector<runner::RunOutcome> outcomes = runner.run(suites, run_options);
+    const std::vector<runner::RunOutcome> outcomes =
+        resume.empty() ? runner.run(suites, run_options) : std::vector<runner::RunOutcome>{resume_run(store, runner, resume, run_options)};
 
     std::vector<report::RunSummary> summaries;
     bool any_failed = false;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "runner/cost.hpp"
@@ -158,15 +159,19 @@ struct CaseResult {
 class PairRun {
 public:
     PairRun(store::Store& store, std::mutex& store_mutex, ProgressSink& progress, const suite::Suite& s,
-            const PreparedTool& tool, const RunOptions& options, SpendTracker& spend, nlohmann::json pricing)
+            const PreparedTool& tool, const RunOptions& options, SpendTracker& spend, nlohmann::json pricing,
+            const std::set<std::string>& already_stored = {})
         : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool), spend_(spend),
           pricing_(std::move(pricing)), paid_(!(pricing_.contains("free") && pricing_["free"] == true) && !pricing_.empty()),
           limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested) {
         timeout_s_ = options.timeout_s.value_or(tool.config->host.timeout_s);
-        const std::size_t n = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
-        cases_.assign(s.cases.begin(), s.cases.begin() + static_cast<std::ptrdiff_t>(n));
+        total_ = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
+        // A resumed run does only what is not stored yet: every case exactly once, no request repeated.
+        for (std::size_t i = 0; i < total_; ++i) {
+            if (!already_stored.contains(s.cases[i].id)) todo_.push_back(i);
+        }
         workers_ = static_cast<std::size_t>(std::max(1, options.concurrency.value_or(tool.config->host.concurrency)));
-        workers_ = std::max<std::size_t>(1, std::min(workers_, cases_.size()));
+        workers_ = std::max<std::size_t>(1, std::min(workers_, todo_.size()));
     }
 
     RunOutcome execute(std::int64_t run_id) {
@@ -175,12 +180,12 @@ public:
         outcome.run_id = run_id;
         outcome.tool = tool_.config->name;
         outcome.suite = suite_.name;
-        outcome.cases = cases_.size();
+        outcome.cases = total_;
 
         // One configured Tool per worker, made before any case runs: a tool that cannot start fails the
         // run at once with its own message instead of failing every case.
         std::vector<std::shared_ptr<Tool>> instances;
-        for (std::size_t i = 0; i < workers_ && !cases_.empty(); ++i) {
+        for (std::size_t i = 0; i < workers_ && !todo_.empty(); ++i) {
             std::string why;
             auto tool = fresh_tool(why);
             if (!tool) {
@@ -191,14 +196,14 @@ public:
             instances.push_back(std::move(tool));
         }
 
-        progress_.begin(tool_.config->name + " × " + suite_.name, cases_.size());
+        progress_.begin(tool_.config->name + " × " + suite_.name, todo_.size());
         std::vector<std::thread> threads;
         for (auto& instance : instances) threads.emplace_back([this, &instance] { work(instance); });
         for (auto& t : threads) t.join();
 
         outcome.ok = ok_;
         outcome.failed = failed_;
-        const bool incomplete = ok_ + failed_ < cases_.size();
+        const bool incomplete = ok_ + failed_ < todo_.size();
         const bool out_of_budget = incomplete && paid_ && spend_.limit_reached();
         outcome.status = stop_ ? "failed" : (incomplete && (interrupted() || out_of_budget)) ? "interrupted" : "finished";
         if (outcome.status == "interrupted") {
@@ -236,9 +241,10 @@ private:
     void work(std::shared_ptr<Tool>& tool) {
         std::mt19937 rng(std::random_device{}());
         while (!stop_ && !interrupted() && !(paid_ && spend_.limit_reached())) {
-            const std::size_t index = next_++;
-            if (index >= cases_.size()) break;
-            const suite::Case& c = cases_[index];
+            const std::size_t next = next_++;
+            if (next >= todo_.size()) break;
+            const std::size_t index = todo_[next];
+            const suite::Case& c = suite_.cases[index];
             CaseResult result = run_case(tool, c, rng);
             result.case_index = index;
             if (result.tool_abandoned) {
@@ -352,7 +358,8 @@ private:
     std::mutex cost_mutex_;
     double run_cost_ = 0;
     RateLimiter limiter_;
-    std::vector<suite::Case> cases_;
+    std::size_t total_ = 0;            // cases in the run (after --limit)
+    std::vector<std::size_t> todo_;    // indices into suite_.cases still to do
     std::size_t workers_ = 1;
     double timeout_s_ = 0;
     std::int64_t run_id_ = 0;
@@ -381,6 +388,26 @@ std::string new_batch_id() {
 Runner::Runner(store::Store& store, const plugin_host::PluginHost& plugins, const tool_config::ToolsConfig& tools,
                ProgressSink& progress)
     : store_(store), plugins_(plugins), tools_(tools), progress_(progress) {}
+
+RunOutcome Runner::resume(const store::RunRecord& run, const suite::Suite& s, const RunOptions& options) {
+    const tool_config::ToolConfig& config = tools_.get(run.tool);
+    plugin_host::LoadedPlugin plugin = plugins_.load(config.plugin);
+    ToolInfo info = plugin.entry().info.value_or(ToolInfo{});
+    const PreparedTool tool{&config, std::move(plugin), std::move(info)};
+
+    std::set<std::string> stored;
+    for (const auto& result : store_.results(run.id)) stored.insert(result.case_id);
+    RunOptions resumed = options;
+    resumed.limit = static_cast<std::size_t>(run.cases_total);  // the same cases as the run began with
+    std::mutex store_mutex;
+    SpendTracker spend(options.max_cost_usd);
+    // The run's own prices, not today's config: one run, one price table.
+    PairRun pair(store_, store_mutex, progress_, s, tool, resumed, spend, run.pricing, stored);
+    store_.reopen_run(run.id);
+    RunOutcome outcome = pair.execute(run.id);
+    store_.finish_run(run.id, outcome.status);
+    return outcome;
+}
 
 std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, const RunOptions& options) {
     // Resolve every tool before running anything: a typo must not surface after an hour of work.

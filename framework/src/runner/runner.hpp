@@ -49,6 +49,11 @@ public:
     // before anything runs when a tool cannot be found or loaded.
     std::vector<RunOutcome> run(const std::vector<suite::Suite>& suites, const RunOptions& options);
 
+    // Finishes a stored run (killed, interrupted, stopped by --max-cost): the cases not stored yet, into
+    // the same run, with the same tool; `s` must be the suite the run began with (the caller checks
+    // the hash). RunOutcome::ok/failed count the cases done now.
+    RunOutcome resume(const store::RunRecord& run, const suite::Suite& s, const RunOptions& options);
+
 private:
     store::Store& store_;
     const plugin_host::PluginHost& plugins_;

@@ -95,6 +95,8 @@ public:
     std::int64_t begin_run(const RunRecord& run);
     // status: finished | failed | interrupted; sets finished_at to now.
     void finish_run(std::int64_t run_id, const std::string& status);
+    // A run taken up again by --resume: status back to running, finished_at cleared.
+    void reopen_run(std::int64_t run_id);
     // The result and its scores in one transaction. Writing a case again replaces it (and all its scores);
     // the replaced case then sorts as the newest write of its run.
     void write_result(const ResultRecord& result);

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "store/database_error.hpp"
 #include "store/statement_use.hpp"
@@ -80,6 +81,18 @@ void Store::finish_run(std::int64_t run_id, const std::string& status) {
     if (changed == 0) {
         throw std::runtime_error(file() + ": cannot " + action + ": there is no run " + std::to_string(run_id));
     }
+}
+
+void Store::reopen_run(std::int64_t run_id) {
+    const std::string action = "reopen run " + std::to_string(run_id);
+    int changed = 0;
+    try {
+        SQLite::Statement reopen(*db_, "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?");
+        changed = StatementUse(reopen).integer(run_id).exec();
+    } catch (const SQLite::Exception& error) {
+        throw database_error(file(), action, error);
+    }
+    if (changed == 0) throw std::runtime_error(file() + ": cannot " + action + ": there is no run " + std::to_string(run_id));
 }
 
 void Store::write_result(const ResultRecord& result) {

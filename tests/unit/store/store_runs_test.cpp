@@ -125,3 +125,22 @@ TEST_F(StoreRuns, ASecondStoreOnTheSameFileReadsWhatTheFirstWrote) {
 
 }  // namespace
 }  // namespace evalpanel::store
+
+namespace evalpanel::store {
+namespace {
+
+TEST(StoreReopen, ReopenedRunIsRunningAgainAndKeepsItsResults) {
+    testing::TempDir dir;
+    Store store = Store::open(dir.path() / "r.db");
+    const std::int64_t id = store.begin_run(testing::sample_run());
+    store.write_result(testing::sample_result(id, "a"));
+    store.finish_run(id, "interrupted");
+    store.reopen_run(id);
+    EXPECT_EQ(store.run(id)->status, "running");
+    EXPECT_EQ(store.run(id)->finished_at, "");
+    EXPECT_EQ(store.results(id).size(), 1U);
+    EXPECT_THROW(store.reopen_run(id + 100), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace evalpanel::store
