@@ -210,8 +210,9 @@ TEST_F(Cli, InterruptStoresWhatFinishedAndMarksTheRun) {
     if (pid == 0) {
         ::chdir(dir_.c_str());
         const std::string plugins = (kTestPlugins / "good").string();
+        // --no-cache: the 40 requests are identical, and the point is 40 slow calls.
         ::execl(kBinary.c_str(), "evalpanel", "run", "suite", "--tool", "echo", "--db", "ep.db", "-j", "1", "-q",
-                "--plugin-path", plugins.c_str(), static_cast<char*>(nullptr));
+                "--no-cache", "--plugin-path", plugins.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(1200));
@@ -406,7 +407,8 @@ TEST_F(Cli, CostIsComputedFromUsageAndMaxCostStopsPaidRequests) {
           "tools:\n  echo:\n    plugin: echo\n    concurrency: 1\n"
           "    pricing: {input_per_mtok: 1, output_per_mtok: 1, per_request: 0.01}\n");
     const std::string plugins = " -q --plugin-path '" + (kTestPlugins / "good").string() + "'";
-    const Result r = run("run suite --tool echo --db ep.db --max-cost 0.05 --json" + plugins);
+    // --no-cache: the 20 requests are identical, and a cached answer is no new spend.
+    const Result r = run("run suite --tool echo --db ep.db --max-cost 0.05 --no-cache --json" + plugins);
     EXPECT_EQ(r.code, 1) << r.out;  // interrupted by the budget
     const auto outcome = nlohmann::json::parse(r.out)[0];
     EXPECT_EQ(outcome["status"], "interrupted");
@@ -488,6 +490,46 @@ TEST_F(Cli, ResumeAfterSigkillRunsEveryCaseExactlyOnceAndResendsNothingStored) {
     const auto run_json = nlohmann::json::parse(run("runs --db ep.db --json").out);
     EXPECT_EQ(run_json["status"], "finished");
     EXPECT_EQ(run("run --resume latest --db ep.db").code, 2);  // nothing left to resume
+}
+
+TEST_F(Cli, IdenticalRequestsAreAnsweredFromTheCacheUnlessTurnedOff) {
+    write("suite/answers/a.txt", "hello");
+    write("suite/answers/b.txt", "world");
+    write("suite/s.yaml", "suite: s\ntask: ocr\nmetrics: [cer]\ncases:\n"
+                          "  - {id: a, image: answers/a.txt, expected: hello}\n"
+                          "  - {id: b, image: answers/b.txt, expected: world}\n");
+    write("evalpanel.yaml", "tools:\n  echo: {plugin: echo}\n  echo-nocache: {plugin: echo, cache: false}\n");
+    const std::string plugins = " -q --plugin-path '" + (kTestPlugins / "good").string() + "'";
+    const fs::path log = dir_ / "requests.log";
+    auto requests = [&] {
+        std::ifstream in(log);
+        std::size_t n = 0;
+        for (std::string line; std::getline(in, line);) ++n;
+        fs::remove(log);
+        return n;
+    };
+    ::setenv("EVALPANEL_ECHO_LOG", log.c_str(), 1);
+    ASSERT_EQ(run("run suite --tool echo --db ep.db" + plugins).code, 0);
+    EXPECT_EQ(requests(), 2u);
+    ASSERT_EQ(run("run suite --tool echo --db ep.db" + plugins).code, 0);
+    EXPECT_EQ(requests(), 0u);  // both answered from the cache
+    const auto rows = export_rows();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0]["cached"], true);
+    EXPECT_EQ(rows[0]["output"], "hello");
+    EXPECT_EQ(rows[0]["attempts"], 0);
+    ASSERT_EQ(run("run suite --tool echo --db ep.db --no-cache" + plugins).code, 0);
+    EXPECT_EQ(requests(), 2u);
+    EXPECT_EQ(export_rows()[0]["cached"], false);
+    ASSERT_EQ(run("run suite --tool echo-nocache --db ep.db" + plugins).code, 0);
+    EXPECT_EQ(requests(), 2u);
+    ::unsetenv("EVALPANEL_ECHO_LOG");
+    // A changed request (other image bytes) is not a hit.
+    write("suite/answers/a.txt", "hullo");
+    ASSERT_EQ(run("run suite --tool echo --db ep.db" + plugins).code, 0);
+    EXPECT_EQ(export_rows()[0]["output"], "hullo");
+    EXPECT_EQ(export_rows()[0]["cached"], false);
+    EXPECT_EQ(export_rows()[1]["cached"], true);
 }
 
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {

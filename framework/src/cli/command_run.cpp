@@ -77,7 +77,7 @@ int run_command(const std::vector<std::string>& args) {
     int concurrency = 0;
     std::size_t limit = 0;
     double timeout_s = 0, max_cost = 0;
-    bool quiet = false, json = false;
+    bool quiet = false, json = false, no_cache = false;
     po::options_description options("run options");
     options.add_options()
         ("suite", po::value(&suite_args)->multitoken(), "suite files or folders of suites")
@@ -89,6 +89,7 @@ int run_command(const std::vector<std::string>& args) {
         ("max-cost", po::value(&max_cost), "stop scheduling paid requests once this invocation has spent this many USD")
         ("plugin-path", po::value(&plugin_paths)->multitoken(), "plugin file or folder, searched first")
         ("resume", po::value(&resume), "finish stored run ID (or 'latest': the newest unfinished run): only its missing cases")
+        ("no-cache", po::bool_switch(&no_cache), "ask the tools again even where a stored answer to the same request exists")
         ("quiet,q", po::bool_switch(&quiet), "no progress lines")
         ("json", po::bool_switch(&json), "print the outcome as JSON");
     add_db_option(options, db);
@@ -125,6 +126,7 @@ int run_command(const std::vector<std::string>& args) {
     }
     run_options.evalpanel_version = evalpanel_version();
     run_options.stop_requested = &stop_requested;
+    run_options.use_cache = !no_cache;
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
 

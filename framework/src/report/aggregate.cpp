@@ -57,7 +57,7 @@ RunSummary summarize(const store::RunRecord& run, const std::vector<store::Resul
 
     for (const store::ResultRecord& r : results) {
         ++summary.by_status[r.status];
-        if (r.status == "ok") latencies.push_back(r.latency_ms);
+        if (r.status == "ok" && !r.cached) latencies.push_back(r.latency_ms);  // a cached answer took no time now
         for (const std::string& tag : r.tags) ++summary.tag_cases[tag];
         for (const store::ScoreRecord& score : r.scores) {
             if (!overall.contains(score.metric)) metric_order.push_back(score.metric);

@@ -25,7 +25,7 @@ CaseValues index_by_case(const std::vector<store::ResultRecord>& results, std::v
             }
         }
         // Latency is only a property of an answer; a failed case has none worth comparing.
-        row[kLatencyMetric] = r.status == "ok" ? std::optional<double>(r.latency_ms) : std::nullopt;
+        row[kLatencyMetric] = r.status == "ok" && !r.cached ? std::optional<double>(r.latency_ms) : std::nullopt;
     }
     return values;
 }

@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "runner/cache_key.hpp"
 #include "runner/cost.hpp"
 #include "runner/scoring.hpp"
 #include "runner/timed_call.hpp"
@@ -147,6 +148,8 @@ struct CaseResult {
     std::vector<Citation> citations;
     Usage usage;
     std::optional<double> reported_cost_usd;
+    bool cached = false;
+    std::string cache_key;            // set when the answer may be cached
     nlohmann::json raw;
     std::string error;
     double latency_ms = 0;
@@ -165,6 +168,9 @@ public:
           pricing_(std::move(pricing)), paid_(!(pricing_.contains("free") && pricing_["free"] == true) && !pricing_.empty()),
           limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested) {
         timeout_s_ = options.timeout_s.value_or(tool.config->host.timeout_s);
+        use_cache_ = options.use_cache &&
+                     tool.config->host.cache.value_or(deterministic_by_default(tool.config->plugin_options));
+        redacted_options_ = tool_config::redacted(*tool.config)["options"];
         total_ = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
         // A resumed run does only what is not stored yet: every case exactly once, no request repeated.
         for (std::size_t i = 0; i < total_; ++i) {
@@ -267,6 +273,15 @@ private:
             result.error = std::string("bad_input: ") + e.what();
             return result;
         }
+        if (use_cache_) {
+            result.cache_key = cache_key(tool_.config->plugin, tool_.info.version, redacted_options_, request);
+            std::optional<nlohmann::json> hit;
+            {
+                std::lock_guard lock(store_mutex_);
+                hit = store_.cache_get(result.cache_key);
+            }
+            if (hit && from_cache(*hit, result)) return result;
+        }
         const int max_attempts = 1 + std::max(0, tool_.config->host.retries);
         for (int attempt = 1; attempt <= max_attempts; ++attempt) {
             limiter_.wait();
@@ -306,6 +321,41 @@ private:
         return result;
     }
 
+    // A cached answer, as stored by to_cache; false when the entry lacks what a result needs.
+    static bool from_cache(const nlohmann::json& entry, CaseResult& result) {
+        if (!entry.contains("text") || !entry["text"].is_string()) return false;
+        result.status = "ok";
+        result.cached = true;
+        result.attempts = 0;
+        result.output = entry["text"].get<std::string>();
+        if (entry.contains("confidence") && entry["confidence"].is_number()) result.confidence = entry["confidence"].get<double>();
+        if (entry.contains("latency_ms") && entry["latency_ms"].is_number()) result.latency_ms = entry["latency_ms"].get<double>();
+        for (const auto& c : entry.value("citations", nlohmann::json::array())) {
+            result.citations.push_back({c.value("url", ""), c.value("title", ""), c.value("date", ""), c.value("snippet", "")});
+        }
+        const nlohmann::json usage = entry.value("usage", nlohmann::json::object());
+        auto read = [&](const char* key) -> std::optional<std::int64_t> {
+            if (usage.contains(key) && usage[key].is_number_integer()) return usage[key].get<std::int64_t>();
+            return std::nullopt;
+        };
+        result.usage = Usage{read("input_tokens"), read("output_tokens"), read("reasoning_tokens"),
+                             read("citation_tokens"), read("search_queries")};
+        if (entry.contains("reported_cost_usd") && entry["reported_cost_usd"].is_number()) {
+            result.reported_cost_usd = entry["reported_cost_usd"].get<double>();
+        }
+        return true;
+    }
+
+    static nlohmann::json to_cache(const CaseResult& result) {
+        nlohmann::json entry = {{"text", result.output},
+                                {"latency_ms", result.latency_ms},
+                                {"citations", citations_json(result.citations)},
+                                {"usage", usage_json(result.usage)}};
+        if (result.confidence) entry["confidence"] = *result.confidence;
+        if (result.reported_cost_usd) entry["reported_cost_usd"] = *result.reported_cost_usd;
+        return entry;
+    }
+
     void persist(const suite::Case& c, const CaseResult& result) {
         store::ResultRecord record;
         record.run_id = run_id_;
@@ -321,7 +371,7 @@ private:
         if (result.reported_cost_usd) record.usage["reported_cost_usd"] = *result.reported_cost_usd;
         if (result.status == "ok") {
             record.cost_usd = case_cost_usd(pricing_, result.usage);
-            if (record.cost_usd) {
+            if (record.cost_usd && !result.cached) {  // a cached answer is not new spend
                 spend_.add(*record.cost_usd);
                 std::lock_guard lock(cost_mutex_);
                 run_cost_ += *record.cost_usd;
@@ -330,11 +380,15 @@ private:
         record.latency_ms = result.latency_ms;
         record.attempts = result.attempts;
         record.error = result.error;
+        record.cached = result.cached;
         record.scores = result.status == "ok" ? score_case(suite_, c, result.output, sources_of(result.citations, c))
                                               : score_case(suite_, c, std::string());
         {
             std::lock_guard lock(store_mutex_);
             store_.write_result(record);
+            if (result.status == "ok" && !result.cached && !result.cache_key.empty()) {
+                store_.cache_put(result.cache_key, to_cache(result));
+            }
         }
         if (result.status == "ok") ++ok_;
         else ++failed_;
@@ -362,6 +416,8 @@ private:
     std::vector<std::size_t> todo_;    // indices into suite_.cases still to do
     std::size_t workers_ = 1;
     double timeout_s_ = 0;
+    bool use_cache_ = false;
+    nlohmann::json redacted_options_;
     std::int64_t run_id_ = 0;
     std::atomic<std::size_t> next_{0}, ok_{0}, failed_{0};
     std::atomic<bool> stop_{false};

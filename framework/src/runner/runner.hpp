@@ -28,6 +28,9 @@ struct RunOptions {
     const std::atomic<bool>* stop_requested = nullptr;
     // Stop scheduling paid requests once the batch (every run of this invocation) has spent this much.
     std::optional<double> max_cost_usd;
+    // Reuse stored answers for identical requests (per tool: `cache:` in the tools config, default on
+    // unless temperature > 0). --no-cache turns it off for the invocation.
+    bool use_cache = true;
 };
 
 struct RunOutcome {

@@ -85,8 +85,15 @@ ALTER TABLE runs ADD COLUMN tool_kind TEXT NOT NULL DEFAULT '';  -- local | remo
 ALTER TABLE runs ADD COLUMN pricing TEXT NOT NULL DEFAULT '{}';  -- JSON: free, input_per_mtok, ...
 )sql";
 
+// Version 3: answers served from the response cache are marked, so their latency and cost are not
+// counted as new.
+constexpr std::string_view add_cached_flag_v3 = R"sql(
+ALTER TABLE results ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;  -- 1: the answer came from the cache
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<std::string_view, 2> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2};
+constexpr std::array<std::string_view, 3> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
+                                                        add_cached_flag_v3};
 
 // PRAGMA takes no bound parameters; `version` is an index into `migrations`, never data.
 void set_schema_version(SQLite::Database& db, int version) {

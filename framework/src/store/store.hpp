@@ -62,6 +62,7 @@ struct ResultRecord {
     double latency_ms = 0;
     int attempts = 1;
     std::string error;              // "kind: message" when status != ok
+    bool cached = false;            // served from the response cache (schema 3): latency and cost not new
     std::vector<ScoreRecord> scores;
 };
 
@@ -110,6 +111,10 @@ public:
     // std::invalid_argument); the comment may be empty.
     void add_vote(const std::string& tool, const std::string& vote, const std::string& comment);
     std::map<std::string, VoteCount> vote_counts() const;  // tool -> counts; tools nobody voted on are absent
+
+    // The response cache (DESIGN.md "Storage"): request hash -> the tool's answer as JSON.
+    std::optional<nlohmann::json> cache_get(const std::string& key) const;
+    void cache_put(const std::string& key, const nlohmann::json& response);
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);

@@ -83,6 +83,7 @@ ResultRecord read_result(const SQLite::Statement& row, std::int64_t run_id, cons
     result.attempts = row.getColumn(10).getInt();
     result.error = row.getColumn(11).getString();
     result.case_index = row.getColumn(12).getInt64();
+    result.cached = row.getColumn(13).getInt() != 0;
     return result;
 }
 

@@ -117,6 +117,7 @@ void Store::write_result(const ResultRecord& result) {
             .integer(result.attempts)
             .text(result.error)
             .text(now_utc_iso8601())
+            .integer(result.cached ? 1 : 0)
             .exec();
         for (const ScoreRecord& score : result.scores) {
             StatementUse(statements_->insert_score)

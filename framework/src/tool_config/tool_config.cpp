@@ -107,6 +107,9 @@ ToolConfig parse_tool(const std::string& name, const YAML::Node& node, const fs:
             tool.host.timeout_s = number(value, file, key, 0.001);
         } else if (key == "retries") {
             tool.host.retries = static_cast<int>(number(value, file, key, 0));
+        } else if (key == "cache") {
+            if (value.Scalar() != "true" && value.Scalar() != "false") fail(file, value, "'cache' must be true or false");
+            tool.host.cache = value.Scalar() == "true";
         } else if (key == "pricing") {
             if (!value.IsMap()) fail(file, value, "'pricing' must be a map of prices");
             static const std::vector<std::string> prices = {"free", "input_per_mtok", "output_per_mtok",

@@ -20,6 +20,7 @@ struct HostSettings {
     double timeout_s = 120;           // per case
     int retries = 2;                  // extra attempts for retryable errors
     nlohmann::json pricing;           // overrides the plugin's pricing table (object or null)
+    std::optional<bool> cache;        // reuse stored answers; unset = yes unless temperature > 0
 };
 
 struct ToolConfig {

@@ -33,6 +33,7 @@ inline ResultRecord sample_result(std::int64_t run_id, const std::string& case_i
     result.run_id = run_id;
     result.case_id = case_id;
     result.case_index = 7;
+    result.cached = true;
     result.tags = {"printed", "receipt"};
     result.expected = "TOTAL $12.50";
     result.status = "ok";
