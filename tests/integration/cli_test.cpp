@@ -532,6 +532,57 @@ TEST_F(Cli, IdenticalRequestsAreAnsweredFromTheCacheUnlessTurnedOff) {
     EXPECT_EQ(export_rows()[1]["cached"], true);
 }
 
+TEST_F(Cli, ShardsMergeIntoARunThatReportsLikeTheUnshardedRun) {
+    std::string cases;
+    for (int i = 0; i < 11; ++i) {
+        const std::string id = std::to_string(i);
+        write("suite/answers/" + id + ".txt", i % 3 == 0 ? "wrong " + id : "answer " + id);
+        cases += "  - {id: c" + id + ", image: answers/" + id + ".txt, expected: answer " + id + ", tags: [" +
+                 (i % 2 ? "odd" : "even") + "]}\n";
+    }
+    write("suite/s.yaml", "suite: s\ntask: ocr\nmetrics: [cer, exact_match]\ncases:\n" + cases);
+    write("evalpanel.yaml", "tools:\n  echo: {plugin: echo}\n");
+    const std::string plugins = " -q --plugin-path '" + (kTestPlugins / "good").string() + "'";
+    ASSERT_EQ(run("run suite --tool echo --db whole.db" + plugins).code, 0);
+    for (int i = 1; i <= 3; ++i) {
+        const std::string shard = std::to_string(i) + "/3";
+        ASSERT_EQ(run("run suite --tool echo --shard " + shard + " --db shard" + std::to_string(i) + ".db" + plugins).code, 0);
+    }
+    EXPECT_EQ(nlohmann::json::parse(run("runs --db shard2.db --json").out)["cases_total"], 4);  // c1 c4 c7 c10
+    const Result merged = run("merge merged.db shard1.db shard2.db shard3.db");
+    ASSERT_EQ(merged.code, 0) << merged.out;
+    EXPECT_NE(merged.out.find("11 cases from 3 shards, finished"), std::string::npos) << merged.out;
+
+    auto report = [&](const std::string& db) {
+        nlohmann::json j = nlohmann::json::parse(run("report --db " + db + " --format json --no-panel").out);
+        nlohmann::json runs = j["runs"];
+        for (auto& r : runs) {  // what legitimately differs between two runs: identity and timing
+            for (const char* key : {"id", "batch", "started_at", "finished_at", "latency_ms"}) r.erase(key);
+        }
+        return runs;
+    };
+    EXPECT_EQ(report("whole.db"), report("merged.db"));
+    auto rows = [&](const std::string& db) {
+        std::vector<std::string> out;
+        const Result r = run("export --db " + db);
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);) {
+            auto j = nlohmann::json::parse(line);
+            out.push_back(j["case_id"].get<std::string>() + " " + j["output"].get<std::string>() + " " + j["scores"].dump());
+        }
+        return out;
+    };
+    EXPECT_EQ(rows("whole.db"), rows("merged.db"));  // same cases, same order, same scores
+
+    // A missing shard is refused, and nothing is written.
+    const Result partial = run("merge partial.db shard1.db shard3.db");
+    EXPECT_EQ(partial.code, 2);
+    EXPECT_NE(partial.out.find("shard 2/3 is missing"), std::string::npos) << partial.out;
+    EXPECT_FALSE(fs::exists(dir_ / "partial.db"));
+    EXPECT_EQ(run("merge merged.db shard1.db").code, 2);  // never overwrites
+    EXPECT_EQ(run("run suite --tool echo --shard 4/3 --db x.db" + plugins).code, 2);
+}
+
 TEST_F(Cli, InvalidSuiteIsExit2WithFileLineColumn) {
     write("bad/bad.yaml", "suite: b\ntask: ocr\nmetrics: [cer, nope]\ncases: []\n");
     const Result r = run("suite validate bad/bad.yaml");

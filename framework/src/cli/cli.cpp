@@ -23,6 +23,7 @@ const std::vector<Command>& commands() {
         {"compare", "compare a candidate run with a baseline; exit 1 on a regression (the CI gate)", compare_command},
         {"score", "score predictions made elsewhere: `score --jsonl FILE`", score_command},
         {"vote", "record a community vote: `vote TOOL up|down [--comment TEXT]`", vote_command},
+        {"merge", "join shard databases: `merge OUT.db SHARD.db...`", merge_command},
         {"plugins", "list the plugins found and whether they can be loaded", plugins_command},
         {"suite", "suite tools: `suite validate FILE...`", suite_command},
     };

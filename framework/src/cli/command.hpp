@@ -48,5 +48,6 @@ int suite_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int score_command(const std::vector<std::string>& args);
 int vote_command(const std::vector<std::string>& args);
+int merge_command(const std::vector<std::string>& args);
 
 }  // namespace evalpanel::cli

@@ -73,7 +73,7 @@ runner::RunOutcome resume_run(store::Store& store, runner::Runner& runner, const
 
 int run_command(const std::vector<std::string>& args) {
     std::vector<std::string> suite_args, tools, plugin_paths;
-    std::string db, config, resume;
+    std::string db, config, resume, shard;
     int concurrency = 0;
     std::size_t limit = 0;
     double timeout_s = 0, max_cost = 0;
@@ -88,6 +88,7 @@ int run_command(const std::vector<std::string>& args) {
         ("timeout", po::value(&timeout_s), "per-case timeout in seconds (overrides the tools config)")
         ("max-cost", po::value(&max_cost), "stop scheduling paid requests once this invocation has spent this many USD")
         ("plugin-path", po::value(&plugin_paths)->multitoken(), "plugin file or folder, searched first")
+        ("shard", po::value(&shard), "I/N: run only every N-th case, starting at the I-th (merge shards with `evalpanel merge`)")
         ("resume", po::value(&resume), "finish stored run ID (or 'latest': the newest unfinished run): only its missing cases")
         ("no-cache", po::bool_switch(&no_cache), "ask the tools again even where a stored answer to the same request exists")
         ("quiet,q", po::bool_switch(&quiet), "no progress lines")
@@ -127,6 +128,14 @@ int run_command(const std::vector<std::string>& args) {
     run_options.evalpanel_version = evalpanel_version();
     run_options.stop_requested = &stop_requested;
     run_options.use_cache = !no_cache;
+    if (!shard.empty()) {
+        if (!resume.empty()) throw UsageError("--resume keeps the stored run's shard: do not name one");
+        try {
+            run_options.shard = runner::parse_shard(shard);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--shard: ") + e.what());
+        }
+    }
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
 

@@ -173,12 +173,18 @@ public:
         redacted_options_ = tool_config::redacted(*tool.config)["options"];
         total_ = std::min(options.limit.value_or(s.cases.size()), s.cases.size());
         // A resumed run does only what is not stored yet: every case exactly once, no request repeated.
+        std::size_t in_shard = 0;
         for (std::size_t i = 0; i < total_; ++i) {
+            if (options.shard && !options.shard->contains(i)) continue;
+            ++in_shard;
             if (!already_stored.contains(s.cases[i].id)) todo_.push_back(i);
         }
+        total_ = in_shard;
         workers_ = static_cast<std::size_t>(std::max(1, options.concurrency.value_or(tool.config->host.concurrency)));
         workers_ = std::max<std::size_t>(1, std::min(workers_, todo_.size()));
     }
+
+    std::size_t cases_total() const { return total_; }
 
     RunOutcome execute(std::int64_t run_id) {
         run_id_ = run_id;
@@ -454,7 +460,10 @@ RunOutcome Runner::resume(const store::RunRecord& run, const suite::Suite& s, co
     std::set<std::string> stored;
     for (const auto& result : store_.results(run.id)) stored.insert(result.case_id);
     RunOptions resumed = options;
-    resumed.limit = static_cast<std::size_t>(run.cases_total);  // the same cases as the run began with
+    resumed.shard = run.shard.empty() ? std::nullopt : std::optional<Shard>(parse_shard(run.shard));
+    // The same cases as the run began with: cases_total counted the shard's cases of the first `limit`.
+    resumed.limit = std::nullopt;
+    if (!resumed.shard) resumed.limit = static_cast<std::size_t>(run.cases_total);
     std::mutex store_mutex;
     SpendTracker spend(options.max_cost_usd);
     // The run's own prices, not today's config: one run, one price table.
@@ -511,8 +520,9 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
                 const auto params = s.metric_params.find(metric);
                 record.metrics[metric] = params != s.metric_params.end() ? *params : nlohmann::json::object();
             }
-            record.cases_total = static_cast<std::int64_t>(std::min(options.limit.value_or(s.cases.size()), s.cases.size()));
             PairRun pair(store_, store_mutex, progress_, s, tool, options, spend, record.pricing);
+            record.cases_total = static_cast<std::int64_t>(pair.cases_total());
+            record.shard = options.shard ? options.shard->to_string() : "";
             std::int64_t run_id = 0;
             {
                 std::lock_guard lock(store_mutex);

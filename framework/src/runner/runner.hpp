@@ -11,6 +11,7 @@
 
 #include "plugin_host/plugin_host.hpp"
 #include "runner/progress.hpp"
+#include "runner/shard.hpp"
 #include "store/store.hpp"
 #include "suite/suite.hpp"
 #include "tool_config/tool_config.hpp"
@@ -31,6 +32,8 @@ struct RunOptions {
     // Reuse stored answers for identical requests (per tool: `cache:` in the tools config, default on
     // unless temperature > 0). --no-cache turns it off for the invocation.
     bool use_cache = true;
+    // Only this shard's cases (runner/shard.hpp); recorded with the run so shards can be merged.
+    std::optional<Shard> shard;
 };
 
 struct RunOutcome {

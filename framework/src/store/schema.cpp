@@ -91,9 +91,14 @@ constexpr std::string_view add_cached_flag_v3 = R"sql(
 ALTER TABLE results ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;  -- 1: the answer came from the cache
 )sql";
 
+// Version 4: which shard of a suite a run covered ("I/N"; '' for the whole suite), so shards can be merged.
+constexpr std::string_view add_shard_v4 = R"sql(
+ALTER TABLE runs ADD COLUMN shard TEXT NOT NULL DEFAULT '';
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<std::string_view, 3> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
-                                                        add_cached_flag_v3};
+constexpr std::array<std::string_view, 4> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
+                                                        add_cached_flag_v3, add_shard_v4};
 
 // PRAGMA takes no bound parameters; `version` is an index into `migrations`, never data.
 void set_schema_version(SQLite::Database& db, int version) {

@@ -8,8 +8,8 @@ Statements::Statements(const SQLite::Database& db)
     : transaction(db),
       insert_run(db,
                  "INSERT INTO runs (batch, started_at, status, suite_name, suite_path, suite_hash, task, tool, "
-                 "plugin, plugin_version, tool_config, evalpanel_version, cases_total, metrics, tool_kind, pricing) "
-                 "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 "plugin, plugin_version, tool_config, evalpanel_version, cases_total, metrics, tool_kind, pricing, shard) "
+                 "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       finish_run(db, "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?"),
       delete_scores(db, "DELETE FROM scores WHERE run_id = ? AND case_id = ?"),
       insert_result(db,

@@ -12,7 +12,7 @@ namespace evalpanel::store {
 // The columns of a run, in the order read_run() (store_read.cpp) reads them.
 inline constexpr const char* run_columns =
     "id, batch, started_at, finished_at, status, suite_name, suite_path, suite_hash, task, tool, plugin, "
-    "plugin_version, tool_config, evalpanel_version, cases_total, metrics, tool_kind, pricing";
+    "plugin_version, tool_config, evalpanel_version, cases_total, metrics, tool_kind, pricing, shard";
 
 struct Statements {
     explicit Statements(const SQLite::Database& db);

@@ -39,6 +39,7 @@ struct RunRecord {
     nlohmann::json metrics = nlohmann::json::object();  // metric id -> the suite's parameters for it
     std::string tool_kind;          // local | remote (schema 2; "" in runs stored before)
     nlohmann::json pricing = nlohmann::json::object();  // effective prices: plugin's table + tools-config override
+    std::string shard;              // "I/N" when the run covered one shard of the suite (schema 4); "" = all
 };
 
 struct ScoreRecord {

@@ -50,6 +50,7 @@ RunRecord read_run(const SQLite::Statement& row, const std::string& file) {
     run.metrics = parse_json_column(row.getColumn(15), file, "run " + std::to_string(run.id));
     run.tool_kind = row.getColumn(16).getString();
     run.pricing = parse_json_column(row.getColumn(17), file, "run " + std::to_string(run.id));
+    run.shard = row.getColumn(18).getString();
     return run;
 }
 

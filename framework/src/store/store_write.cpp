@@ -61,6 +61,7 @@ std::int64_t Store::begin_run(const RunRecord& run) {
             .text(to_json_text(run.metrics))
             .text(run.tool_kind)
             .text(to_json_text(run.pricing))
+            .text(run.shard)
             .exec();
         return db_->getLastInsertRowid();
     } catch (const SQLite::Exception& error) {

@@ -23,6 +23,7 @@ inline RunRecord sample_run(const std::string& batch = "batch-1", const std::str
     run.evalpanel_version = "0.1.0";
     run.cases_total = 42;
     run.tool_kind = "remote";
+    run.shard = "2/3";
     run.pricing = {{"free", false}, {"input_per_mtok", 2.0}};
     run.metrics = {{"cer", {{"collapse_whitespace", true}}}, {"exact_match", nlohmann::json::object()}};
     return run;

@@ -45,6 +45,7 @@ TEST_F(StoreRuns, BeginRunStoresEveryFieldAsRunning) {
     EXPECT_EQ(read->metrics, written.metrics);
     EXPECT_EQ(read->tool_kind, written.tool_kind);
     EXPECT_EQ(read->pricing, written.pricing);
+    EXPECT_EQ(read->shard, written.shard);
 }
 
 TEST_F(StoreRuns, BeginRunIgnoresTheCallersStatusAndFillsAMissingStartTime) {
