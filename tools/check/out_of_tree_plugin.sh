@@ -34,3 +34,13 @@ printf 'tools:\n  hello: {plugin: hello}\n' > evalpanel.yaml
 grep -q '"status":"ok"' cases.jsonl
 grep -q '"cer":0.0' cases.jsonl
 echo "out-of-tree plugin: built from the installed SDK, loaded and run"
+
+# A scaffolded plugin builds against the same install and passes its own test as written.
+"$prefix/bin/evalpanel" new-plugin my_tool --dir "$work/my_tool" >/dev/null
+cmake -S "$work/my_tool" -B "$work/my_tool/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work/my_tool/build" >/dev/null
+ctest --test-dir "$work/my_tool/build" --output-on-failure | tail -3
+cmake --install "$work/my_tool/build" --prefix "$prefix" >/dev/null
+"$prefix/bin/evalpanel" plugins | grep -q "^my_tool  0.1.0  local  tasks: ocr"
+echo "scaffold: new-plugin project built, tested and loaded"

@@ -24,8 +24,9 @@ const std::vector<Command>& commands() {
         {"score", "score predictions made elsewhere: `score --jsonl FILE`", score_command},
         {"vote", "record a community vote: `vote TOOL up|down [--comment TEXT]`", vote_command},
         {"merge", "join shard databases: `merge OUT.db SHARD.db...`", merge_command},
+        {"new-plugin", "write a buildable plugin project: `new-plugin NAME [--dir DIR]`", new_plugin_command},
         {"plugins", "list the plugins found and whether they can be loaded", plugins_command},
-        {"suite", "suite tools: `suite validate FILE...`", suite_command},
+        {"suite", "`suite validate FILE...`, `suite import --format F FILE --images DIR --out SUITE.yaml`", suite_command},
     };
     return all;
 }

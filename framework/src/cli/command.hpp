@@ -49,5 +49,6 @@ int compare_command(const std::vector<std::string>& args);
 int score_command(const std::vector<std::string>& args);
 int vote_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
+int new_plugin_command(const std::vector<std::string>& args);
 
 }  // namespace evalpanel::cli

@@ -22,6 +22,7 @@ nlohmann::ordered_json case_json(const store::RunRecord& run, const store::Resul
         {"error", result.error.empty() ? ordered_json(nullptr) : ordered_json(result.error)},
         {"attempts", result.attempts},
         {"cached", result.cached},
+        {"details", result.details},
         {"confidence", result.confidence ? ordered_json(*result.confidence) : ordered_json(nullptr)},
         {"citations", result.citations},
         {"usage", result.usage},

@@ -186,27 +186,38 @@ public:
 
     std::size_t cases_total() const { return total_; }
 
-    RunOutcome execute(std::int64_t run_id) {
+    // One configured Tool per worker, made before any case runs: a tool that cannot start fails the
+    // run at once with its own message instead of failing every case. Returns that message, or "".
+    std::string prepare() {
+        for (std::size_t i = 0; i < workers_ && !todo_.empty(); ++i) {
+            std::string why;
+            auto tool = fresh_tool(why);
+            if (!tool) return why;
+            instances_.push_back(std::move(tool));
+        }
+        return {};
+    }
+
+    // What a configured instance says it is: a plugin may only know after configure() (a vision server
+    // on localhost is local, the same plugin pointed at a hosted API is remote).
+    std::optional<ToolInfo> configured_info() const {
+        if (instances_.empty()) return std::nullopt;
+        return instances_.front()->describe();
+    }
+
+    RunOutcome execute(std::int64_t run_id, const std::string& prepare_error) {
         run_id_ = run_id;
         RunOutcome outcome;
         outcome.run_id = run_id;
         outcome.tool = tool_.config->name;
         outcome.suite = suite_.name;
         outcome.cases = total_;
-
-        // One configured Tool per worker, made before any case runs: a tool that cannot start fails the
-        // run at once with its own message instead of failing every case.
-        std::vector<std::shared_ptr<Tool>> instances;
-        for (std::size_t i = 0; i < workers_ && !todo_.empty(); ++i) {
-            std::string why;
-            auto tool = fresh_tool(why);
-            if (!tool) {
-                outcome.status = "failed";
-                outcome.message = why;
-                return outcome;
-            }
-            instances.push_back(std::move(tool));
+        if (!prepare_error.empty()) {
+            outcome.status = "failed";
+            outcome.message = prepare_error;
+            return outcome;
         }
+        std::vector<std::shared_ptr<Tool>>& instances = instances_;
 
         progress_.begin(tool_.config->name + " × " + suite_.name, todo_.size());
         std::vector<std::thread> threads;
@@ -387,6 +398,8 @@ private:
         record.attempts = result.attempts;
         record.error = result.error;
         record.cached = result.cached;
+        // A tool's raw payload can be a whole report; keep it when it is small enough to be worth reading.
+        if (result.raw.is_object() && result.raw.dump().size() <= 16384) record.details = result.raw;
         record.scores = result.status == "ok" ? score_case(suite_, c, result.output, sources_of(result.citations, c))
                                               : score_case(suite_, c, std::string());
         {
@@ -418,6 +431,7 @@ private:
     std::mutex cost_mutex_;
     double run_cost_ = 0;
     RateLimiter limiter_;
+    std::vector<std::shared_ptr<Tool>> instances_;
     std::size_t total_ = 0;            // cases in the run (after --limit)
     std::vector<std::size_t> todo_;    // indices into suite_.cases still to do
     std::size_t workers_ = 1;
@@ -468,8 +482,9 @@ RunOutcome Runner::resume(const store::RunRecord& run, const suite::Suite& s, co
     SpendTracker spend(options.max_cost_usd);
     // The run's own prices, not today's config: one run, one price table.
     PairRun pair(store_, store_mutex, progress_, s, tool, resumed, spend, run.pricing, stored);
+    const std::string prepare_error = pair.prepare();
     store_.reopen_run(run.id);
-    RunOutcome outcome = pair.execute(run.id);
+    RunOutcome outcome = pair.execute(run.id, prepare_error);
     store_.finish_run(run.id, outcome.status);
     return outcome;
 }
@@ -523,12 +538,14 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
             PairRun pair(store_, store_mutex, progress_, s, tool, options, spend, record.pricing);
             record.cases_total = static_cast<std::int64_t>(pair.cases_total());
             record.shard = options.shard ? options.shard->to_string() : "";
+            const std::string prepare_error = pair.prepare();
+            if (const auto info = pair.configured_info()) record.tool_kind = std::string(to_string(info->kind));
             std::int64_t run_id = 0;
             {
                 std::lock_guard lock(store_mutex);
                 run_id = store_.begin_run(record);
             }
-            RunOutcome outcome = pair.execute(run_id);
+            RunOutcome outcome = pair.execute(run_id, prepare_error);
             {
                 std::lock_guard lock(store_mutex);
                 store_.finish_run(run_id, outcome.status);

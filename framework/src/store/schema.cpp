@@ -96,9 +96,15 @@ constexpr std::string_view add_shard_v4 = R"sql(
 ALTER TABLE runs ADD COLUMN shard TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: what the tool said beyond the answer (Response::raw: engine settings, llama-server's
+// timings, a <think> block's size), kept for reports and debugging.
+constexpr std::string_view add_details_v5 = R"sql(
+ALTER TABLE results ADD COLUMN details TEXT NOT NULL DEFAULT '{}';  -- JSON
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<std::string_view, 4> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
-                                                        add_cached_flag_v3, add_shard_v4};
+constexpr std::array<std::string_view, 5> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
+                                                        add_cached_flag_v3, add_shard_v4, add_details_v5};
 
 // PRAGMA takes no bound parameters; `version` is an index into `migrations`, never data.
 void set_schema_version(SQLite::Database& db, int version) {

@@ -14,8 +14,8 @@ Statements::Statements(const SQLite::Database& db)
       delete_scores(db, "DELETE FROM scores WHERE run_id = ? AND case_id = ?"),
       insert_result(db,
                     "INSERT OR REPLACE INTO results (run_id, case_id, case_index, tags, expected, status, output, confidence, "
-                    "citations, usage, cost_usd, latency_ms, attempts, error, finished_at, cached) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    "citations, usage, cost_usd, latency_ms, attempts, error, finished_at, cached, details) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       insert_score(db, "INSERT INTO scores (run_id, case_id, metric, value) VALUES (?, ?, ?, ?)"),
       select_runs(db, std::string("SELECT ") + run_columns + " FROM runs ORDER BY id"),
       select_run(db, std::string("SELECT ") + run_columns + " FROM runs WHERE id = ?"),
@@ -24,7 +24,7 @@ Statements::Statements(const SQLite::Database& db)
                                   " ORDER BY id"),
       select_results(db,
                      "SELECT case_id, tags, expected, status, output, confidence, citations, usage, cost_usd, "
-                     "latency_ms, attempts, error, case_index, cached FROM results WHERE run_id = ? ORDER BY case_index, rowid"),
+                     "latency_ms, attempts, error, case_index, cached, details FROM results WHERE run_id = ? ORDER BY case_index, rowid"),
       select_scores(db, "SELECT case_id, metric, value FROM scores WHERE run_id = ? ORDER BY rowid") {}
 
 }  // namespace evalpanel::store

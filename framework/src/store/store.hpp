@@ -64,6 +64,7 @@ struct ResultRecord {
     int attempts = 1;
     std::string error;              // "kind: message" when status != ok
     bool cached = false;            // served from the response cache (schema 3): latency and cost not new
+    nlohmann::json details = nlohmann::json::object();  // the tool's Response::raw, when small (schema 5)
     std::vector<ScoreRecord> scores;
 };
 

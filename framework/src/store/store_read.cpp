@@ -85,6 +85,7 @@ ResultRecord read_result(const SQLite::Statement& row, std::int64_t run_id, cons
     result.error = row.getColumn(11).getString();
     result.case_index = row.getColumn(12).getInt64();
     result.cached = row.getColumn(13).getInt() != 0;
+    result.details = parse_json_column(row.getColumn(14), file, where);
     return result;
 }
 

@@ -119,6 +119,7 @@ void Store::write_result(const ResultRecord& result) {
             .text(result.error)
             .text(now_utc_iso8601())
             .integer(result.cached ? 1 : 0)
+            .text(to_json_text(result.details))
             .exec();
         for (const ScoreRecord& score : result.scores) {
             StatementUse(statements_->insert_score)

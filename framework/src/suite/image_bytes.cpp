@@ -9,7 +9,7 @@ namespace evalpanel::suite {
 
 std::vector<std::uint8_t> load_image_bytes(const Case& c) {
     if (!c.image) return {};
-    if (c.image->generate) return render_text_image(*c.image->generate);
+    if (c.image->generate) return render_image(*c.image->generate);
 
     const std::filesystem::path& path = c.image->path;
     std::ifstream stream(path, std::ios::binary);

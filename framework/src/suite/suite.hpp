@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -15,9 +16,20 @@
 
 namespace evalpanel::suite {
 
-// `image: {generate: {...}}`: a text image rendered with OpenCV. Same spec, same bytes.
+// What a `generate:` image shows. Every kind takes the same degradations.
+enum class GenerateKind { text, bar_chart, line_chart, table, form, receipt, sign };
+
+// One `[label, value]` pair: a form's field and its filled-in value, a receipt's item and its price.
+struct LabelledValue {
+    std::string label;
+    std::string value;
+};
+
+// `image: {generate: {...}}`: an image rendered with OpenCV whose content is known by construction.
+// Same spec, same bytes.
 struct GenerateSpec {
-    std::string text;            // may hold '\n' for several lines
+    GenerateKind kind = GenerateKind::text;
+    std::string text;            // text, sign: what is written; may hold '\n' for several lines
     double scale = 1.0;          // font scale
     int thickness = 2;           // stroke thickness in pixels
     double blur = 0;             // Gaussian blur sigma in pixels; 0 = none
@@ -26,7 +38,19 @@ struct GenerateSpec {
     double contrast = 1.0;       // 1 = black on white; 0.3 = dark grey on light grey
     int jpeg_quality = 0;        // 1..100 encodes as JPEG at that quality; 0 = PNG
     std::uint64_t seed = 0;      // seeds the noise
+    std::string title;                        // charts, table, form, receipt: the heading; may be empty
+    std::vector<std::string> labels;          // bar_chart, line_chart: the categories, left to right
+    std::vector<double> values;               // bar_chart, line_chart: one per label, printed on the chart
+    std::string y_label;                      // bar_chart, line_chart: the value axis' caption; may be empty
+    std::vector<std::vector<std::string>> rows;  // table: the header row, then the data rows
+    std::vector<LabelledValue> fields;        // form: field labels and their values, top to bottom
+    std::vector<LabelledValue> items;         // receipt: item names and prices, top to bottom
+    std::string total;                        // receipt: printed as "TOTAL <total>"; may be empty
+    std::string footer;                       // receipt: lines under the total; may hold '\n'
 };
+
+std::string_view to_string(GenerateKind kind);
+std::optional<GenerateKind> generate_kind_from_string(std::string_view name);
 
 struct ImageSource {
     std::filesystem::path path;           // absolute, inside the suite's root; empty when generated

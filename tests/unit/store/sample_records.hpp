@@ -35,6 +35,7 @@ inline ResultRecord sample_result(std::int64_t run_id, const std::string& case_i
     result.case_id = case_id;
     result.case_index = 7;
     result.cached = true;
+    result.details = {{"timings", {{"predicted_per_second", 80.5}}}};
     result.tags = {"printed", "receipt"};
     result.expected = "TOTAL $12.50";
     result.status = "ok";

@@ -46,10 +46,10 @@ TEST(StoreOpen, CreatesAMissingFileAtTheCurrentSchemaVersion) {
     {
         Store store = Store::open(file);
         EXPECT_EQ(store.schema_version(), Store::current_schema_version());
-        EXPECT_EQ(Store::current_schema_version(), 4);
+        EXPECT_EQ(Store::current_schema_version(), 5);
     }
     EXPECT_TRUE(std::filesystem::exists(file));
-    EXPECT_EQ(user_version(file), 4);
+    EXPECT_EQ(user_version(file), 5);
 }
 
 TEST(StoreOpen, CreatesEveryTableOfTheDesign) {

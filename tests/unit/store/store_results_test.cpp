@@ -51,6 +51,7 @@ void expect_same_result(const ResultRecord& read, const ResultRecord& written) {
     EXPECT_EQ(read.case_id, written.case_id);
     EXPECT_EQ(read.case_index, written.case_index);
     EXPECT_EQ(read.cached, written.cached);
+    EXPECT_EQ(read.details, written.details);
     EXPECT_EQ(read.tags, written.tags);
     EXPECT_EQ(read.expected, written.expected);
     EXPECT_EQ(read.status, written.status);
