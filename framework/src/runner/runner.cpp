@@ -167,7 +167,8 @@ public:
         : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool), spend_(spend),
           pricing_(std::move(pricing)), paid_(!(pricing_.contains("free") && pricing_["free"] == true) && !pricing_.empty()),
           limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested) {
-        timeout_s_ = options.timeout_s.value_or(tool.config->host.timeout_s);
+        timeout_s_ = options.timeout_s.value_or(
+            tool.config->host.timeout_s.value_or(tool.info.kind == ToolKind::remote ? 1800.0 : 120.0));
         use_cache_ = options.use_cache &&
                      tool.config->host.cache.value_or(deterministic_by_default(tool.config->plugin_options));
         redacted_options_ = tool_config::redacted(*tool.config)["options"];

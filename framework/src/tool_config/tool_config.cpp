@@ -230,7 +230,7 @@ nlohmann::json redacted(const ToolConfig& tool) {
             {"options", options},
             {"concurrency", tool.host.concurrency},
             {"requests_per_minute", tool.host.requests_per_minute},
-            {"timeout_s", tool.host.timeout_s},
+            {"timeout_s", tool.host.timeout_s ? nlohmann::json(*tool.host.timeout_s) : nlohmann::json(nullptr)},
             {"retries", tool.host.retries},
             {"pricing", tool.host.pricing}};
 }

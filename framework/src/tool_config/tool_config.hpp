@@ -17,7 +17,8 @@ namespace evalpanel::tool_config {
 struct HostSettings {
     int concurrency = 1;              // tool instances run side by side
     double requests_per_minute = 0;   // 0 = unlimited
-    double timeout_s = 120;           // per case
+    // Per case. Unset: 120 s for a local tool, 1,800 s for a remote one (a deep-research job takes minutes).
+    std::optional<double> timeout_s;
     int retries = 2;                  // extra attempts for retryable errors
     nlohmann::json pricing;           // overrides the plugin's pricing table (object or null)
     std::optional<bool> cache;        // reuse stored answers; unset = yes unless temperature > 0

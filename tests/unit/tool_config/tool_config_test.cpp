@@ -48,7 +48,8 @@ TEST(ToolConfig, FileAddsToolsAndSplitsHostKeysFromPluginKeys) {
     const ToolConfig& smol = config.get("smol");
     EXPECT_EQ(smol.plugin, "openai_vision");
     EXPECT_EQ(smol.host.concurrency, 4);
-    EXPECT_DOUBLE_EQ(smol.host.timeout_s, 30);
+    EXPECT_DOUBLE_EQ(*smol.host.timeout_s, 30);
+    EXPECT_FALSE(config.get("tesseract").host.timeout_s.has_value());  // the runner picks by tool kind
     EXPECT_EQ(smol.host.retries, 1);
     EXPECT_EQ(smol.host.pricing["input_per_mtok"], 2);
     EXPECT_EQ(smol.plugin_options["max_side"], 1536);
