@@ -5,17 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "count_occurrences.hpp"
+
 #include "report/html_escape.hpp"
 #include "report_sample.hpp"
 
 namespace evalpanel::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
+using testing::count;
 
 std::string lower(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

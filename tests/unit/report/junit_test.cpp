@@ -2,17 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "count_occurrences.hpp"
+
 #include "report/html_escape.hpp"
 #include "report_sample.hpp"
 
 namespace evalpanel::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
+using testing::count;
 
 TEST(PassRule, Parses) {
     const PassRule rule = parse_pass_rule(" cer <= 0.1 ");

@@ -2,14 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "count_occurrences.hpp"
+
 namespace evalpanel::report {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
+using testing::count;
 
 TEST(ToolColour, FixedPaletteCycles) {
     EXPECT_EQ(tool_colour(0), "#0072b2");
