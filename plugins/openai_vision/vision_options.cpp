@@ -9,6 +9,7 @@ namespace {
 
 constexpr int kMinSide = 16;      // below this no model reads anything
 constexpr int kMaxSide = 16384;   // beyond this the data URI alone is hundreds of megabytes
+constexpr long long kMaxMaxPixels = 1'000'000'000'000;  // a terapixel: far beyond any memory
 
 ToolError fatal(std::string message) {
     return ToolError{ErrorKind::fatal, std::move(message), std::nullopt};
@@ -46,15 +47,17 @@ std::optional<ToolError> read_string(const nlohmann::json& value, std::string_vi
     return std::nullopt;
 }
 
-std::optional<ToolError> read_int(const nlohmann::json& value, std::string_view key, int low, int high,
-                                  int& out) {
+// Int: int, or std::uint64_t for counts beyond int's range (max_pixels).
+template <typename Int>
+std::optional<ToolError> read_int(const nlohmann::json& value, std::string_view key, long long low, long long high,
+                                  Int& out) {
     const bool in_range =
         value.is_number_integer() && value.get<long long>() >= low && value.get<long long>() <= high;
     if (!in_range)
         return fatal(option(key) + " must be an integer in [" + std::to_string(low) + ", " +
                      std::to_string(high) + "], got " +
                      (value.is_number_integer() ? value.dump() : type_name(value)));
-    out = value.get<int>();
+    out = static_cast<Int>(value.get<long long>());
     return std::nullopt;
 }
 
@@ -143,6 +146,7 @@ std::optional<ToolError> read_option(const std::string& key, const nlohmann::jso
     if (key == "prompts") return read_prompts(value, out.prompts);
     if (key == "stream") return read_bool(value, key, out.stream);
     if (key == "request_timeout_s") return read_number(value, key, 0, 86400, false, out.request_timeout_s);
+    if (key == "max_pixels") return read_int(value, key, 1, kMaxMaxPixels, out.max_pixels);
     return fatal("unknown option '" + key + "' for openai_vision (known: " + known_list() + ")");
 }
 
@@ -151,7 +155,7 @@ std::optional<ToolError> read_option(const std::string& key, const nlohmann::jso
 const std::vector<std::string>& known_option_names() {
     static const std::vector<std::string> names{
         "base_url",     "model",        "api_key", "temperature", "max_tokens",        "max_side",
-        "image_format", "jpeg_quality", "prompts", "stream",      "request_timeout_s"};
+        "image_format", "jpeg_quality", "prompts", "stream",      "request_timeout_s", "max_pixels"};
     return names;
 }
 

@@ -1,6 +1,7 @@
 // The tools-config keys the openai_vision plugin accepts, checked and turned into values.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <evalpanel/image.hpp>
 #include <evalpanel/tool.hpp>
 
 namespace evalpanel::plugins::openai_vision {
@@ -27,6 +29,8 @@ struct VisionOptions {
     std::map<Task, std::string> prompts;  // overrides of the default templates, per task
     bool stream = false;
     double request_timeout_s = 300;   // one whole HTTP exchange; the host's timeout_s bounds the case
+    // Images whose header declares more pixels are refused before decoding (decompression bombs).
+    std::uint64_t max_pixels = image::kDefaultMaxPixels;
 };
 
 // The option names, in the order messages list them.

@@ -93,6 +93,8 @@ Outcome VisionTool::ask(const Request& request) {
     if (request.task == Task::vqa && request.question.empty())
         return error(ErrorKind::bad_input, "vqa case " + request.case_id + " has no question");
     if (request.image.empty()) return error(ErrorKind::bad_input, "case " + request.case_id + " has no image");
+    if (const auto too_large = image::exceeds_pixel_limit(request.image, options_.max_pixels))
+        return error(ErrorKind::bad_input, "image " + request.image_name + " is " + *too_large);
     const std::optional<ImagePayload> payload =
         make_payload(request.image, options_.max_side, options_.image_format, options_.jpeg_quality);
     if (!payload)

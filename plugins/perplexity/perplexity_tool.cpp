@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "api_error.hpp"
+#include "async_job.hpp"
 #include "chat_request.hpp"
 #include "chat_response.hpp"
 #include "perplexity_pricing.hpp"
@@ -41,32 +42,6 @@ Outcome redacted(Outcome outcome, const std::string& key) {
 Outcome to_outcome(std::variant<Response, ToolError> parsed) {
     if (auto* error = std::get_if<ToolError>(&parsed)) return *error;
     return std::get<Response>(std::move(parsed));
-}
-
-// An async job object (API-NOTES A5); `what` names the exchange for messages.
-struct Job {
-    std::string id;
-    std::string status;
-    json response;
-    std::string error_message;
-};
-
-std::variant<Job, ToolError> read_job(std::string_view body, const std::string& what) {
-    const json parsed = json::parse(body, nullptr, false);
-    if (parsed.is_discarded())
-        return ToolError{ErrorKind::retryable, what + " answered a body that is not JSON (" + std::to_string(body.size()) +
-                                                   " bytes, cut short or from a proxy)", std::nullopt};
-    if (!parsed.is_object() || !parsed.contains("id") || !parsed["id"].is_string() || !parsed.contains("status") ||
-        !parsed["status"].is_string())
-        return ToolError{ErrorKind::bad_input, what + " answered JSON of the wrong shape: an async job needs a string `id` and `status`",
-                         std::nullopt};
-    Job job;
-    job.id = parsed["id"].get<std::string>();
-    job.status = parsed["status"].get<std::string>();
-    job.response = parsed.value("response", json());
-    const json message = parsed.value("error_message", json());
-    if (message.is_string()) job.error_message = message.get<std::string>();
-    return job;
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 namespace evalpanel::plugins::tesseract_ocr {
 namespace {
 
+constexpr long long kMaxMaxPixels = 1'000'000'000'000;  // a terapixel: far beyond any memory
+
 ToolError fatal(std::string message) {
     return ToolError{ErrorKind::fatal, std::move(message), std::nullopt};
 }
@@ -27,15 +29,17 @@ std::string known_list() {
     return list;
 }
 
-std::optional<ToolError> read_int(const nlohmann::json& value, std::string_view key, int low, int high,
-                                  std::string_view meaning, int& out) {
+// Int: int, or std::uint64_t for counts beyond int's range (max_pixels).
+template <typename Int>
+std::optional<ToolError> read_int(const nlohmann::json& value, std::string_view key, long long low, long long high,
+                                  std::string_view meaning, Int& out) {
     const bool in_range =
         value.is_number_integer() && value.get<long long>() >= low && value.get<long long>() <= high;
     if (!in_range)
         return fatal("tesseract_ocr option '" + std::string(key) + "' must be an integer in [" +
                      std::to_string(low) + ", " + std::to_string(high) + "] (" + std::string(meaning) +
                      "), got " + (value.is_number_integer() ? value.dump() : type_name(value)));
-    out = value.get<int>();
+    out = static_cast<Int>(value.get<long long>());
     return std::nullopt;
 }
 
@@ -108,13 +112,16 @@ std::optional<ToolError> read_option(const std::string& key, const nlohmann::jso
     }
     if (key == "tessdata") return read_tessdata(value, out.tessdata);
     if (key == "variables") return read_variables(value, out.variables);
+    if (key == "max_pixels")
+        return read_int(value, key, 1, kMaxMaxPixels, "pixels an image may declare; larger ones are refused undecoded",
+                        out.max_pixels);
     return fatal("unknown option '" + key + "' for tesseract_ocr (known: " + known_list() + ")");
 }
 
 }  // namespace
 
 const std::vector<std::string>& known_option_names() {
-    static const std::vector<std::string> names{"lang", "psm", "oem", "dpi", "tessdata", "variables"};
+    static const std::vector<std::string> names{"lang", "psm", "oem", "dpi", "tessdata", "variables", "max_pixels"};
     return names;
 }
 

@@ -1,6 +1,7 @@
 // The tools-config keys the tesseract_ocr plugin accepts, checked and turned into values.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <evalpanel/image.hpp>
 #include <evalpanel/tool.hpp>
 
 namespace evalpanel::plugins::tesseract_ocr {
@@ -26,6 +28,8 @@ struct TesseractOptions {
     std::optional<int> dpi;
     std::string tessdata;  // directory holding <lang>.traineddata; empty = libtesseract's default
     std::vector<std::pair<std::string, std::string>> variables;  // for Init, in key order
+    // Images whose header declares more pixels are refused before decoding (decompression bombs).
+    std::uint64_t max_pixels = image::kDefaultMaxPixels;
 };
 
 // The option names, in the order messages list them.

@@ -154,6 +154,8 @@ Outcome TesseractTool::call(const Request& request) {
 }
 
 Outcome TesseractTool::recognise(const Request& request) {
+    if (const auto too_large = image::exceeds_pixel_limit(request.image, options_.max_pixels))
+        return error(ErrorKind::bad_input, "image " + request.image_name + " is " + *too_large);
     const std::optional<cv::Mat> pixels = decode_for_ocr(request.image);
     if (!pixels)
         return error(ErrorKind::bad_input, "could not decode image " + request.image_name + " (" +

@@ -11,7 +11,7 @@
 #include "plugin_host/plugin_host.hpp"
 #include "report/markdown.hpp"
 #include "runner/runner.hpp"
-#include "runner/timed_call.hpp"
+#include "worker/in_process_slot.hpp"
 #include "suite/suite.hpp"
 #include "tool_config/tool_config.hpp"
 
@@ -77,7 +77,7 @@ int run_command(const std::vector<std::string>& args) {
     int concurrency = 0;
     std::size_t limit = 0;
     double timeout_s = 0, max_cost = 0;
-    bool quiet = false, json = false, no_cache = false;
+    bool quiet = false, json = false, no_cache = false, in_process = false;
     po::options_description options("run options");
     options.add_options()
         ("suite", po::value(&suite_args)->multitoken(), "suite files or folders of suites")
@@ -91,6 +91,7 @@ int run_command(const std::vector<std::string>& args) {
         ("shard", po::value(&shard), "I/N: run only every N-th case, starting at the I-th (merge shards with `evalpanel merge`)")
         ("resume", po::value(&resume), "finish stored run ID (or 'latest': the newest unfinished run): only its missing cases")
         ("no-cache", po::bool_switch(&no_cache), "ask the tools again even where a stored answer to the same request exists")
+        ("in-process", po::bool_switch(&in_process), "load plugins into this process instead of isolated worker processes (debugging, speed tests: a plugin crash then ends the run)")
         ("quiet,q", po::bool_switch(&quiet), "no progress lines")
         ("json", po::bool_switch(&json), "print the outcome as JSON");
     add_db_option(options, db);
@@ -128,6 +129,7 @@ int run_command(const std::vector<std::string>& args) {
     run_options.evalpanel_version = evalpanel_version();
     run_options.stop_requested = &stop_requested;
     run_options.use_cache = !no_cache;
+    run_options.in_process = in_process;
     if (!shard.empty()) {
         if (!resume.empty()) throw UsageError("--resume keeps the stored run's shard: do not name one");
         try {
@@ -170,7 +172,7 @@ int run_command(const std::vector<std::string>& args) {
     std::cout.flush();
     // A hung plugin call may still be running on an abandoned thread: leave without running static
     // destructors underneath it.
-    if (runner::any_call_abandoned()) std::_Exit(any_failed ? kExitFailure : kExitOk);
+    if (worker::any_call_abandoned()) std::_Exit(any_failed ? kExitFailure : kExitOk);
     return any_failed ? kExitFailure : kExitOk;
 }
 

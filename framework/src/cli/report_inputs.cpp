@@ -1,5 +1,7 @@
 #include "cli/report_inputs.hpp"
 
+#include <algorithm>
+
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include "cli/command.hpp"
@@ -45,24 +47,34 @@ report::ReportData load_report_data(const store::Store& store, const std::vector
     data.generated_at = store::now_utc_iso8601();
     verdict::ComparisonInput input;
     const std::vector<store::RunRecord> all_runs = store.runs();
+    // Each run's cases are read once, into the verdict's input, and handed to the report after judging:
+    // a selected run is often also another's previous run, and a 250,000-case run takes a while to read.
+    const auto results_of_run = [&](std::int64_t run_id) -> const std::vector<store::ResultRecord>& {
+        auto found = input.results.find(run_id);
+        if (found == input.results.end()) found = input.results.emplace(run_id, store.results(run_id)).first;
+        return found->second;
+    };
     for (const store::RunRecord& run : runs) {
-        std::vector<store::ResultRecord> results = store.results(run.id);
-        report::RunSummary summary = report::summarize(run, results);
+        report::RunSummary summary = report::summarize(run, results_of_run(run.id));
         for (const auto& m : summary.metrics) {
             if (const metrics::MetricDef* def = metrics::find_metric(m.metric)) data.higher_is_better[m.metric] = def->higher_is_better;
         }
         if (auto previous = previous_run(all_runs, run)) {
-            input.previous[run.id] = report::summarize(*previous, store.results(previous->id));
+            input.previous[run.id] = report::summarize(*previous, results_of_run(previous->id));
         }
         if (run.pricing.contains("free") && run.pricing["free"].is_boolean()) input.tool_is_free[run.tool] = run.pricing["free"].get<bool>();
         if (!run.tool_kind.empty()) input.tool_kind[run.tool] = run.tool_kind;
         input.runs.push_back(summary);
-        input.results[run.id] = results;
         data.runs.push_back(std::move(summary));
-        data.results[run.id] = std::move(results);
+    }
+    // Previous runs only feed their summaries; the verdict and the report read the selected runs' cases.
+    for (auto it = input.results.begin(); it != input.results.end();) {
+        const bool selected = std::any_of(runs.begin(), runs.end(), [&](const auto& run) { return run.id == it->first; });
+        it = selected ? std::next(it) : input.results.erase(it);
     }
     for (const auto& [tool, count] : store.vote_counts()) input.votes[tool] = {count.up, count.down};
     if (panel) data.verdicts = verdict::judge(*panel, verdict::compute_figures(input));
+    data.results = std::move(input.results);
     return data;
 }
 

@@ -126,6 +126,15 @@ PluginEntry PluginHost::probe(const fs::path& file) {
     return impl->entry;
 }
 
+LoadedPlugin PluginHost::load_file(const fs::path& file) {
+    auto impl = std::make_shared<LoadedPlugin::Impl>();
+    impl->entry.path = file;
+    if (std::string refusal = open_plugin(file, *impl); !refusal.empty()) {
+        throw PluginError("the plugin file " + file.string() + " was refused: " + refusal);
+    }
+    return LoadedPlugin(impl);
+}
+
 std::vector<PluginEntry> PluginHost::discover() const {
     std::vector<PluginEntry> entries;
     std::map<std::string, fs::path> first_seen;

@@ -67,6 +67,10 @@ public:
     // Probes one file: loads it, checks the descriptor, describes a fresh Tool. Never throws.
     static PluginEntry probe(const std::filesystem::path& file);
 
+    // Loads one file named on purpose (an isolated worker's plugin): the same descriptor check as
+    // load(), no search. Throws PluginError with one sentence when the file is refused.
+    static LoadedPlugin load_file(const std::filesystem::path& file);
+
     const std::vector<std::filesystem::path>& search_paths() const { return search_paths_; }
 
 private:

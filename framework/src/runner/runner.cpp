@@ -11,8 +11,10 @@
 
 #include "runner/cache_key.hpp"
 #include "runner/cost.hpp"
+#include "runner/result_writer.hpp"
 #include "runner/scoring.hpp"
-#include "runner/timed_call.hpp"
+#include "worker/in_process_slot.hpp"
+#include "worker/isolated_slot.hpp"
 
 namespace evalpanel::runner {
 
@@ -25,6 +27,13 @@ struct PreparedTool {
     plugin_host::LoadedPlugin plugin;
     ToolInfo info;
 };
+
+// "120" / "0.5": a time-out as the user wrote it.
+std::string seconds_text(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", seconds);
+    return text;
+}
 
 bool does_task(const ToolInfo& info, Task task) {
     return std::find(info.tasks.begin(), info.tasks.end(), task) != info.tasks.end();
@@ -155,7 +164,7 @@ struct CaseResult {
     double latency_ms = 0;
     int attempts = 0;
     bool fatal = false;
-    bool tool_abandoned = false;
+    bool needs_restart = false;       // the instance hung or crashed: the slot must make a new one
     std::size_t case_index = 0;
 };
 
@@ -166,7 +175,10 @@ public:
             const std::set<std::string>& already_stored = {})
         : store_(store), store_mutex_(store_mutex), progress_(progress), suite_(s), tool_(tool), spend_(spend),
           pricing_(std::move(pricing)), paid_(!(pricing_.contains("free") && pricing_["free"] == true) && !pricing_.empty()),
-          limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested) {
+          limiter_(tool.config->host.requests_per_minute), stop_requested_(options.stop_requested),
+          in_process_(options.in_process),
+          worker_executable_(options.worker_executable.empty() ? worker::default_worker_executable()
+                                                               : options.worker_executable) {
         timeout_s_ = options.timeout_s.value_or(
             tool.config->host.timeout_s.value_or(tool.info.kind == ToolKind::remote ? 1800.0 : 120.0));
         use_cache_ = options.use_cache &&
@@ -187,14 +199,14 @@ public:
 
     std::size_t cases_total() const { return total_; }
 
-    // One configured Tool per worker, made before any case runs: a tool that cannot start fails the
+    // One configured slot per worker, made before any case runs: a tool that cannot start fails the
     // run at once with its own message instead of failing every case. Returns that message, or "".
     std::string prepare() {
         for (std::size_t i = 0; i < workers_ && !todo_.empty(); ++i) {
             std::string why;
-            auto tool = fresh_tool(why);
-            if (!tool) return why;
-            instances_.push_back(std::move(tool));
+            auto slot = make_slot(why);
+            if (!slot) return why;
+            slots_.push_back(std::move(slot));
         }
         return {};
     }
@@ -202,8 +214,8 @@ public:
     // What a configured instance says it is: a plugin may only know after configure() (a vision server
     // on localhost is local, the same plugin pointed at a hosted API is remote).
     std::optional<ToolInfo> configured_info() const {
-        if (instances_.empty()) return std::nullopt;
-        return instances_.front()->describe();
+        if (slots_.empty()) return std::nullopt;
+        return slots_.front()->describe();
     }
 
     RunOutcome execute(std::int64_t run_id, const std::string& prepare_error) {
@@ -218,12 +230,18 @@ public:
             outcome.message = prepare_error;
             return outcome;
         }
-        std::vector<std::shared_ptr<Tool>>& instances = instances_;
-
         progress_.begin(tool_.config->name + " × " + suite_.name, todo_.size());
-        std::vector<std::thread> threads;
-        for (auto& instance : instances) threads.emplace_back([this, &instance] { work(instance); });
-        for (auto& t : threads) t.join();
+        {
+            ResultWriter writer(
+                store_, store_mutex_, [this](const std::vector<store::ResultRecord>& stored) { count_stored(stored); },
+                [this](const std::string& message) { stop_with("cannot store results: " + message); });
+            writer_ = &writer;
+            std::vector<std::thread> threads;
+            for (auto& slot : slots_) threads.emplace_back([this, &slot] { work(*slot); });
+            for (auto& t : threads) t.join();
+            writer.flush();
+            writer_ = nullptr;
+        }
 
         outcome.ok = ok_;
         outcome.failed = failed_;
@@ -245,43 +263,33 @@ public:
     }
 
 private:
-    std::shared_ptr<Tool> fresh_tool(std::string& why) {
-        try {
-            auto tool = tool_.plugin.create_tool();
-            if (auto error = tool->configure(tool_.config->plugin_options)) {
-                why = "tool '" + tool_.config->name + "' (" + tool_.config->source + ") rejected its configuration: " +
-                      error->message;
-                return nullptr;
-            }
-            return tool;
-        } catch (const std::exception& e) {
-            why = e.what();
-            return nullptr;
-        }
+    std::unique_ptr<worker::ToolSlot> make_slot(std::string& why) {
+        const worker::SlotSpec spec{tool_.plugin.entry().path, tool_.config->name, tool_.config->source,
+                                    tool_.config->plugin_options};
+        if (in_process_) return worker::make_in_process_slot(tool_.plugin, spec, why);
+        return worker::make_isolated_slot(spec, worker_executable_, why);
     }
 
     bool interrupted() const { return stop_requested_ != nullptr && stop_requested_->load(); }
 
-    void work(std::shared_ptr<Tool>& tool) {
+    void work(worker::ToolSlot& slot) {
         std::mt19937 rng(std::random_device{}());
         while (!stop_ && !interrupted() && !(paid_ && spend_.limit_reached())) {
             const std::size_t next = next_++;
             if (next >= todo_.size()) break;
             const std::size_t index = todo_[next];
             const suite::Case& c = suite_.cases[index];
-            CaseResult result = run_case(tool, c, rng);
+            CaseResult result = run_case(slot, c, rng);
             result.case_index = index;
-            if (result.tool_abandoned) {
-                std::string why;
-                tool = fresh_tool(why);
-                if (!tool) stop_with(why);
+            if (result.needs_restart) {
+                if (std::string why = slot.restart(); !why.empty()) stop_with(why);
             }
             if (result.fatal) stop_with(result.error);
             persist(c, result);
         }
     }
 
-    CaseResult run_case(const std::shared_ptr<Tool>& tool, const suite::Case& c, std::mt19937& rng) {
+    CaseResult run_case(worker::ToolSlot& slot, const suite::Case& c, std::mt19937& rng) {
         CaseResult result;
         Request request;
         try {
@@ -304,20 +312,27 @@ private:
         for (int attempt = 1; attempt <= max_attempts; ++attempt) {
             limiter_.wait();
             result.attempts = attempt;
-            TimedOutcome timed = call_with_deadline(tool, request, timeout_s_);
-            result.latency_ms = timed.latency_ms;
-            if (!timed.exception.empty()) {
-                result.status = "error";
-                result.error = "exception: " + timed.exception;
-                return result;
+            worker::SlotCall call = slot.call(request, timeout_s_);
+            result.latency_ms = call.latency_ms;
+            switch (call.end) {
+                case worker::CallEnd::answered: break;
+                case worker::CallEnd::threw:
+                    result.status = "error";
+                    result.error = "exception: the plugin threw an exception: " + call.detail;
+                    return result;
+                case worker::CallEnd::timed_out:
+                    result.status = "timeout";
+                    result.error = "timeout: no answer within " + seconds_text(timeout_s_) + " s";
+                    result.needs_restart = true;
+                    return result;
+                case worker::CallEnd::crashed:
+                    // A crash is the plugin's bug on this input: retrying would crash again. One case lost.
+                    result.status = "crash";
+                    result.error = "crash: the worker " + call.detail;
+                    result.needs_restart = true;
+                    return result;
             }
-            if (!timed.outcome) {
-                result.status = "timeout";
-                result.error = "timeout: no answer within " + std::to_string(timeout_s_) + " s";
-                result.tool_abandoned = true;
-                return result;
-            }
-            if (auto* response = std::get_if<Response>(&*timed.outcome)) {
+            if (auto* response = std::get_if<Response>(&*call.outcome)) {
                 result.status = "ok";
                 result.error.clear();
                 result.output = std::move(response->text);
@@ -328,7 +343,7 @@ private:
                 result.raw = std::move(response->raw);
                 return result;
             }
-            const ToolError& error = std::get<ToolError>(*timed.outcome);
+            const ToolError& error = std::get<ToolError>(*call.outcome);
             result.status = "error";
             result.error = std::string(to_string(error.kind)) + ": " + error.message;
             const bool transient = error.kind == ErrorKind::retryable || error.kind == ErrorKind::rate_limited;
@@ -403,15 +418,19 @@ private:
         if (result.raw.is_object() && result.raw.dump().size() <= 16384) record.details = result.raw;
         record.scores = result.status == "ok" ? score_case(suite_, c, result.output, sources_of(result.citations, c))
                                               : score_case(suite_, c, std::string());
-        {
-            std::lock_guard lock(store_mutex_);
-            store_.write_result(record);
-            if (result.status == "ok" && !result.cached && !result.cache_key.empty()) {
-                store_.cache_put(result.cache_key, to_cache(result));
-            }
+        std::optional<store::CacheEntry> cache_entry;
+        if (result.status == "ok" && !result.cached && !result.cache_key.empty()) {
+            cache_entry = store::CacheEntry{result.cache_key, to_cache(result)};
         }
-        if (result.status == "ok") ++ok_;
-        else ++failed_;
+        writer_->submit(std::move(record), std::move(cache_entry));
+    }
+
+    // On the writer thread, after each commit: a case counts once it is stored.
+    void count_stored(const std::vector<store::ResultRecord>& stored) {
+        for (const auto& record : stored) {
+            if (record.status == "ok") ++ok_;
+            else ++failed_;
+        }
         progress_.advance(ok_ + failed_, failed_);
     }
 
@@ -432,7 +451,8 @@ private:
     std::mutex cost_mutex_;
     double run_cost_ = 0;
     RateLimiter limiter_;
-    std::vector<std::shared_ptr<Tool>> instances_;
+    std::vector<std::unique_ptr<worker::ToolSlot>> slots_;
+    ResultWriter* writer_ = nullptr;   // set while execute() runs
     std::size_t total_ = 0;            // cases in the run (after --limit)
     std::vector<std::size_t> todo_;    // indices into suite_.cases still to do
     std::size_t workers_ = 1;
@@ -443,6 +463,8 @@ private:
     std::atomic<std::size_t> next_{0}, ok_{0}, failed_{0};
     std::atomic<bool> stop_{false};
     const std::atomic<bool>* stop_requested_ = nullptr;
+    bool in_process_ = false;
+    std::filesystem::path worker_executable_;
     std::mutex fatal_mutex_;
     std::string fatal_message_;
 };

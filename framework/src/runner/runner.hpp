@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ struct RunOptions {
     bool use_cache = true;
     // Only this shard's cases (runner/shard.hpp); recorded with the run so shards can be merged.
     std::optional<Shard> shard;
+    // Run the plugin in this process instead of in isolated worker processes (DESIGN.md "Plugin
+    // boundary"): faster to debug, but a plugin that crashes takes the run with it.
+    bool in_process = false;
+    // The worker program; empty = worker::default_worker_executable().
+    std::filesystem::path worker_executable;
 };
 
 struct RunOutcome {

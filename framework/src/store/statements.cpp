@@ -17,6 +17,8 @@ Statements::Statements(const SQLite::Database& db)
                     "citations, usage, cost_usd, latency_ms, attempts, error, finished_at, cached, details) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       insert_score(db, "INSERT INTO scores (run_id, case_id, metric, value) VALUES (?, ?, ?, ?)"),
+      insert_cache(db, "INSERT OR REPLACE INTO cache (key, response, created_at) VALUES (?, ?, ?)"),
+      select_cache(db, "SELECT response FROM cache WHERE key = ?"),
       select_runs(db, std::string("SELECT ") + run_columns + " FROM runs ORDER BY id"),
       select_run(db, std::string("SELECT ") + run_columns + " FROM runs WHERE id = ?"),
       select_latest_batch(db, std::string("SELECT ") + run_columns +

@@ -24,6 +24,8 @@ struct Statements {
     SQLite::Statement delete_scores;
     SQLite::Statement insert_result;
     SQLite::Statement insert_score;
+    SQLite::Statement insert_cache;
+    SQLite::Statement select_cache;
 
     SQLite::Statement select_runs;
     SQLite::Statement select_run;

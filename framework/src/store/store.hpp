@@ -68,6 +68,12 @@ struct ResultRecord {
     std::vector<ScoreRecord> scores;
 };
 
+// One response-cache entry: request hash -> the tool's answer as JSON.
+struct CacheEntry {
+    std::string key;
+    nlohmann::json response;
+};
+
 struct VoteCount {
     int up = 0;
     int down = 0;
@@ -103,6 +109,10 @@ public:
     // The result and its scores in one transaction. Writing a case again replaces it (and all its scores);
     // the replaced case then sorts as the newest write of its run.
     void write_result(const ResultRecord& result);
+    // Many results and cache entries in one transaction, all or nothing: the runner's group commit
+    // (one commit per batch instead of per case is what lets the host store tens of thousands of cases a
+    // second). Every status is checked before anything is written.
+    void write_batch(const std::vector<ResultRecord>& results, const std::vector<CacheEntry>& cache_entries = {});
 
     std::vector<RunRecord> runs() const;                           // oldest first
     std::optional<RunRecord> run(std::int64_t run_id) const;
@@ -121,6 +131,7 @@ public:
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
     const std::string& file() const;   // as given to open(), for error messages
+    void insert_result_rows(const ResultRecord& result);  // inside the caller's transaction
 
     // Declared in this order so the statements are finalized before their connection closes.
     std::unique_ptr<SQLite::Database> db_;

@@ -96,42 +96,69 @@ void Store::reopen_run(std::int64_t run_id) {
     if (changed == 0) throw std::runtime_error(file() + ": cannot " + action + ": there is no run " + std::to_string(run_id));
 }
 
-void Store::write_result(const ResultRecord& result) {
-    require_one_of(result.status, result_statuses, "case '" + result.case_id + "': result status");
+void Store::write_result(const ResultRecord& result) { write_batch({result}); }
+
+void Store::write_batch(const std::vector<ResultRecord>& results, const std::vector<CacheEntry>& cache_entries) {
+    // Checked before the transaction begins: a bad record loses nothing, not even its neighbours.
+    for (const ResultRecord& result : results) {
+        require_one_of(result.status, result_statuses, "case '" + result.case_id + "': result status");
+    }
+    const ResultRecord* current = nullptr;
     try {
         WriteTransaction transaction(statements_->transaction);
-        // Replacing the result row would not remove metrics the new write no longer has.
-        StatementUse(statements_->delete_scores).integer(result.run_id).text(result.case_id).exec();
-        StatementUse(statements_->insert_result)
-            .integer(result.run_id)
-            .text(result.case_id)
-            .integer(result.case_index)
-            .text(to_json_text(result.tags))
-            .text(to_json_text(result.expected))
-            .text(result.status)
-            .text(result.output)
-            .real(result.confidence)
-            .text(to_json_text(result.citations))
-            .text(to_json_text(result.usage))
-            .real(result.cost_usd)
-            .real(result.latency_ms)
-            .integer(result.attempts)
-            .text(result.error)
-            .text(now_utc_iso8601())
-            .integer(result.cached ? 1 : 0)
-            .text(to_json_text(result.details))
-            .exec();
-        for (const ScoreRecord& score : result.scores) {
-            StatementUse(statements_->insert_score)
-                .integer(result.run_id)
-                .text(result.case_id)
-                .text(score.metric)
-                .real(score.value)
+        for (const ResultRecord& result : results) {
+            current = &result;
+            insert_result_rows(result);
+        }
+        current = nullptr;
+        for (const CacheEntry& entry : cache_entries) {
+            StatementUse(statements_->insert_cache)
+                .text(entry.key)
+                .text(to_json_text(entry.response))
+                .text(now_utc_iso8601())
                 .exec();
         }
         transaction.commit();
     } catch (const SQLite::Exception& error) {
-        throw database_error(file(), describe_case(result), error);
+        if (current == nullptr && results.size() == 1) current = &results.front();
+        const std::string action =
+            current != nullptr ? describe_case(*current)
+            : results.empty()  ? std::string("write the response cache")
+                               : "write " + std::to_string(results.size()) + " results of run " +
+                                    std::to_string(results.front().run_id);
+        throw database_error(file(), action, error);
+    }
+}
+
+void Store::insert_result_rows(const ResultRecord& result) {
+    // Replacing the result row would not remove metrics the new write no longer has.
+    StatementUse(statements_->delete_scores).integer(result.run_id).text(result.case_id).exec();
+    StatementUse(statements_->insert_result)
+        .integer(result.run_id)
+        .text(result.case_id)
+        .integer(result.case_index)
+        .text(to_json_text(result.tags))
+        .text(to_json_text(result.expected))
+        .text(result.status)
+        .text(result.output)
+        .real(result.confidence)
+        .text(to_json_text(result.citations))
+        .text(to_json_text(result.usage))
+        .real(result.cost_usd)
+        .real(result.latency_ms)
+        .integer(result.attempts)
+        .text(result.error)
+        .text(now_utc_iso8601())
+        .integer(result.cached ? 1 : 0)
+        .text(to_json_text(result.details))
+        .exec();
+    for (const ScoreRecord& score : result.scores) {
+        StatementUse(statements_->insert_score)
+            .integer(result.run_id)
+            .text(result.case_id)
+            .text(score.metric)
+            .real(score.value)
+            .exec();
     }
 }
 

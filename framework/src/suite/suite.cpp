@@ -7,6 +7,7 @@
 #include "suite/metric_list_reader.hpp"
 #include "suite/sha256.hpp"
 #include "suite/yaml_fields.hpp"
+#include "yaml_guard/yaml_limits.hpp"
 
 namespace evalpanel::suite {
 namespace {
@@ -134,14 +135,21 @@ void read_top_level(const YAML::Node& root, Suite& suite, Diagnostics& out) {
 
 Suite load_suite(const std::filesystem::path& file) {
     Diagnostics out(file.string());
-    const std::string text = read_file_bytes(file, out);
+    return load_suite_text(read_file_bytes(file, out), file);
+}
 
+Suite load_suite_text(const std::string& text, const std::filesystem::path& file) {
+    Diagnostics out(file.string());
     Suite suite;
     suite.file = std::filesystem::absolute(file).lexically_normal();
     suite.root = std::filesystem::canonical(suite.file.parent_path());
     suite.content_hash = sha256_hex(text);
 
     report_env_references(text, out);
+    if (const auto violation = yaml_guard::check_yaml_limits(text)) {
+        out.add_at(violation->line, violation->column, violation->message);
+        fail_with(out);
+    }
     const std::optional<YAML::Node> root = parse_yaml(text, out);
     if (!root) fail_with(out);
     if (root->IsNull()) {

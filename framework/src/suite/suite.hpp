@@ -113,6 +113,10 @@ private:
 // Loads and validates one suite file. Throws SuiteError.
 Suite load_suite(const std::filesystem::path& file);
 
+// The same for a suite's text already in memory (tests, fuzzing). `file` names it in diagnostics, and its
+// folder, which must exist, is the root that image paths must stay inside.
+Suite load_suite_text(const std::string& text, const std::filesystem::path& file);
+
 // Expands the command line's SUITE_OR_DIR arguments: a file stays; a folder gives every *.yaml / *.yml
 // below it, sorted. A missing path is a SuiteError.
 std::vector<std::filesystem::path> expand_suite_paths(const std::vector<std::filesystem::path>& args);

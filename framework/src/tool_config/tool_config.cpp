@@ -5,8 +5,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include <yaml-cpp/yaml.h>
+
+#include "yaml_guard/yaml_limits.hpp"
 
 namespace evalpanel::tool_config {
 
@@ -186,9 +189,16 @@ ToolsConfig load_tools_config(const std::optional<fs::path>& explicit_file) {
         return config;
     }
     config.file = file;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw ConfigError(file.string() + ": cannot read the tools config file");
+    std::stringstream text;
+    text << in.rdbuf();
+    if (const auto violation = yaml_guard::check_yaml_limits(text.str())) {
+        throw ConfigError(violation->located_in(file.string()));
+    }
     YAML::Node root;
     try {
-        root = YAML::LoadFile(file.string());
+        root = YAML::Load(text.str());
     } catch (const YAML::ParserException& e) {
         throw ConfigError(where(file, e.mark) + ": " + e.msg);
     } catch (const YAML::Exception& e) {

@@ -11,6 +11,7 @@
 #include "verdict/condition.hpp"
 #include "verdict/verdict.hpp"
 #include "verdict/voice_template.hpp"
+#include "yaml_guard/yaml_limits.hpp"
 
 namespace evalpanel::verdict {
 namespace {
@@ -195,6 +196,9 @@ Panel load_panel(const std::filesystem::path& file) {
     std::stringstream text;
     text << in.rdbuf();
     PanelReader reader(file);
+    if (const auto violation = yaml_guard::check_yaml_limits(text.str())) {
+        throw PanelError(violation->located_in(file.string()));
+    }
     YAML::Node root;
     try {
         root = YAML::Load(text.str());

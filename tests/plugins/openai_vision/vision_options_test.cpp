@@ -84,7 +84,7 @@ TEST(VisionOptions, EmptyApiKeyMeansNone) {  // ${env:UNSET} expands to ""
 TEST(VisionOptions, UnknownKeyIsNamedWithTheKnownOnes) {
     EXPECT_EQ(rejection(with({{"max_size", 10}})),
               "unknown option 'max_size' for openai_vision (known: base_url, model, api_key, temperature, max_tokens, "
-              "max_side, image_format, jpeg_quality, prompts, stream, request_timeout_s)");
+              "max_side, image_format, jpeg_quality, prompts, stream, request_timeout_s, max_pixels)");
 }
 
 TEST(VisionOptions, BaseUrlIsRequiredAndChecked) {
@@ -123,6 +123,14 @@ TEST(VisionOptions, PromptsAreAMapOfKnownTasksToTemplates) {
 
 TEST(VisionOptions, OptionsMustBeAMap) {
     EXPECT_EQ(rejection(json::array()), "openai_vision options must be a map, got a list");
+}
+
+TEST(VisionOptions, MaxPixelsDefaultsToAHundredMegapixelsAndIsRangeChecked) {
+    EXPECT_EQ(parsed(kMinimal).max_pixels, 100'000'000u);
+    EXPECT_EQ(parsed(with({{"max_pixels", 5'000'000'000LL}})).max_pixels, 5'000'000'000u);  // beyond int
+    EXPECT_EQ(rejection(with({{"max_pixels", -1}})),
+              "openai_vision option 'max_pixels' must be an integer in [1, 1000000000000], got -1");
+    EXPECT_NE(rejection(with({{"max_pixels", 1.5}})).find("got a fractional number"), std::string::npos);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ TEST(TesseractOptions, ReadsEveryKey) {
 
 TEST(TesseractOptions, UnknownKeyIsNamedWithTheKnownOnes) {
     EXPECT_EQ(rejection({{"foo", 1}}),
-              "unknown option 'foo' for tesseract_ocr (known: lang, psm, oem, dpi, tessdata, variables)");
+              "unknown option 'foo' for tesseract_ocr (known: lang, psm, oem, dpi, tessdata, variables, max_pixels)");
 }
 
 TEST(TesseractOptions, PsmOutOfRangeOrWrongTypeIsRejected) {
@@ -74,6 +74,15 @@ TEST(TesseractOptions, OtherBadValuesNameTheirKey) {
     EXPECT_NE(rejection({{"variables", {1, 2}}}).find("'variables' must be a map"), std::string::npos);
     EXPECT_NE(rejection({{"variables", {{"x", {1}}}}}).find("variables.x"), std::string::npos);
     EXPECT_NE(rejection(json::array()).find("must be a map"), std::string::npos);
+}
+
+TEST(TesseractOptions, MaxPixelsDefaultsToAHundredMegapixelsAndIsRangeChecked) {
+    EXPECT_EQ(parsed(json::object()).max_pixels, 100'000'000u);
+    EXPECT_EQ(parsed({{"max_pixels", 5'000'000'000LL}}).max_pixels, 5'000'000'000u);  // beyond int
+    EXPECT_EQ(rejection({{"max_pixels", 0}}),
+              "tesseract_ocr option 'max_pixels' must be an integer in [1, 1000000000000] (pixels an image may "
+              "declare; larger ones are refused undecoded), got 0");
+    EXPECT_NE(rejection({{"max_pixels", "many"}}).find("got a string"), std::string::npos);
 }
 
 }  // namespace

@@ -203,5 +203,34 @@ TEST_F(StoreResults, AnUnknownResultStatusIsRefused) {
     EXPECT_TRUE(store.results(run_id).empty());
 }
 
+TEST_F(StoreResults, ABatchIsStoredWholeWithItsCacheEntries) {
+    std::vector<ResultRecord> batch;
+    for (int i = 0; i < 3; ++i) batch.push_back(sample_result(run_id, "c" + std::to_string(i)));
+    store.write_batch(batch, {CacheEntry{"k1", {{"text", "cached answer"}}}});
+    const auto read = store.results(run_id);
+    ASSERT_EQ(read.size(), 3u);
+    for (std::size_t i = 0; i < read.size(); ++i) expect_same_result(read[i], batch[i]);
+    EXPECT_EQ(store.cache_get("k1"), nlohmann::json({{"text", "cached answer"}}));
+}
+
+TEST_F(StoreResults, ABatchWithOneBadRecordWritesNothingAndNamesThatCase) {
+    store.write_result(sample_result(run_id, "kept"));
+    std::vector<ResultRecord> batch = {sample_result(run_id, "new-1"), sample_result(run_id, "new-2")};
+    batch[1].scores = {{"cer", 0.1}, {"cer", 0.2}};  // violates the scores key, after new-1 went in
+    try {
+        store.write_batch(batch, {CacheEntry{"k", {{"text", "x"}}}});
+        FAIL() << "expected std::runtime_error";
+    } catch (const std::runtime_error& error) {
+        EXPECT_THAT(error.what(), HasSubstr("case 'new-2' of run"));
+    }
+    expect_same_result(only_result(), sample_result(run_id, "kept"));
+    EXPECT_FALSE(store.cache_get("k").has_value());
+
+    batch[1] = sample_result(run_id, "new-2");
+    batch[1].status = "okay";  // checked before anything is written
+    EXPECT_THROW(store.write_batch(batch), std::invalid_argument);
+    EXPECT_EQ(count("SELECT count(*) FROM results"), 1);
+}
+
 }  // namespace
 }  // namespace evalpanel::store
