@@ -31,6 +31,7 @@ class Sizes:
     host_cases: tuple
     cache_cases: int
     latency_cases: int
+    latency_concurrency: tuple
     tesseract_images: int
     store_results: int
     report_cases: int
@@ -38,9 +39,10 @@ class Sizes:
     @staticmethod
     def for_mode(quick):
         if quick:
-            return Sizes(host_cases=(500, 2000), cache_cases=500, latency_cases=64, tesseract_images=3,
+            return Sizes(host_cases=(500, 2000), cache_cases=500, latency_cases=32, latency_concurrency=(4, 8), tesseract_images=3,
                          store_results=5000, report_cases=5000)
-        return Sizes(host_cases=(10_000, 100_000), cache_cases=10_000, latency_cases=2000, tesseract_images=100,
+        return Sizes(host_cases=(10_000, 100_000), cache_cases=10_000, latency_cases=2000, latency_concurrency=(16, 64),
+                     tesseract_images=100,
                      store_results=250_000, report_cases=250_000)
 
 
@@ -129,9 +131,14 @@ def fresh(path):
     return path
 
 
-def stored_results(db):
+def require_answered(db, expected):
+    """A benchmark of failed cases measures nothing: every case must be stored, and answered."""
     with sqlite3.connect(db) as connection:
-        return connection.execute("SELECT count(*) FROM results").fetchone()[0]
+        ok, stored = connection.execute("SELECT count(*) FILTER (WHERE status = 'ok'), count(*) FROM results").fetchone()
+        if ok != expected:
+            error = connection.execute("SELECT error FROM results WHERE status != 'ok' LIMIT 1").fetchone()
+            raise RuntimeError(f"{db}: {ok} of {stored} stored cases answered, expected {expected}"
+                               + (f"; e.g. {error[0]}" if error else ""))
 
 
 def fmt(value, digits=0):
@@ -149,11 +156,12 @@ class Benchmarks:
         self.host_runs = {}  # (cases, mode, cache) -> Measured: the memory benchmark reuses host_overhead's runs
 
     # --- shared steps -------------------------------------------------------------------------------
-    def host_suite(self, cases):
-        suite = self.work / "suites" / f"host-{cases}.yaml"
+    def host_suite(self, cases, layout="jsonl"):
+        """The generated suite: cases in a JSON Lines cases_file (how a large suite is kept), or inline YAML."""
+        suite = self.work / "suites" / (f"host-{cases}.yaml" if layout == "jsonl" else f"host-{cases}-yaml.yaml")
         if not suite.exists():
             subprocess.run([sys.executable, BENCH / "host_overhead" / "make_suite.py", "--cases", str(cases),
-                            "--out", suite.parent], check=True)
+                            "--out", suite.parent, "--layout", layout], check=True)
         return suite
 
     def null_config(self):
@@ -183,14 +191,12 @@ class Benchmarks:
             command = self.null_run_command(cases, mode, cache, db)
             measured = measure(command)
             measured.command = command
-            expected = cases * (2 if cache == "warm" else 1)
-            if stored_results(db) != expected:
-                raise RuntimeError(f"{db}: {stored_results(db)} results stored, expected {expected}")
+            require_answered(db, cases * (2 if cache == "warm" else 1))
             self.host_runs[key] = measured
         return self.host_runs[key]
 
-    def bare_loop(self, cases):
-        command = [self.bin / "null_loop_bench", "--suite", self.host_suite(cases), "--plugin",
+    def bare_loop(self, cases, layout="jsonl"):
+        command = [self.bin / "null_loop_bench", "--suite", self.host_suite(cases, layout), "--plugin",
                    self.null_plugin / "evalpanel_plugin_null.so"]
         return json_lines(measure(command).stdout), command
 
@@ -212,9 +218,12 @@ class Benchmarks:
                 rows.append(Row("host_overhead", f"{mode}, {cases:,} cases: {fmt(cpu_us, 1)} CPU us/case", cpu_us,
                                 "us/case", f"bare loop {fmt(loop_us, 2)} us/case", cpu_us / loop_us, "-", None, commands))
             suite_load = loop["suite_load"]["seconds"]
-            rows.append(Row("host_overhead", f"suite load alone, {cases:,} cases: {fmt(suite_load, 2)} s "
-                            f"({fmt(cases / suite_load)} cases/s)", suite_load, "s", "-", None, "-", None,
-                            [shlex.join(map(str, loop_command))]))
+            yaml_loop, yaml_command = self.bare_loop(cases, "yaml")
+            yaml_load = yaml_loop["suite_load"]["seconds"]
+            rows.append(Row("host_overhead", f"suite load alone, {cases:,} cases from a cases_file: {fmt(suite_load, 2)} s "
+                            f"({fmt(cases / suite_load)} cases/s)", suite_load, "s",
+                            f"the same cases inline in YAML {fmt(yaml_load, 2)} s", suite_load / yaml_load, "-", None,
+                            [shlex.join(map(str, loop_command)), shlex.join(map(str, yaml_command))]))
         cases = self.sizes.cache_cases
         cold = self.null_run(cases, "isolated", "cold")
         warm = self.null_run(cases, "isolated", "warm")
@@ -250,20 +259,20 @@ class Benchmarks:
             base_url = server.stdout.readline().strip()
             config = self.work / "latency-tools.yaml"
             config.write_text(f"tools:\n  slow:\n    plugin: openai_vision\n    base_url: {base_url}\n    timeout_s: 60\n")
-            for concurrency in (16, 64):
-                db = fresh(self.work / "latency" / f"c{concurrency}.db")
-                command = [self.evalpanel, "run", suite, "--tool", "slow", "--config", config, "--concurrency",
-                           str(concurrency), "--no-cache", "-q", "--db", db]
-                run = measure(command)
-                if stored_results(db) != cases:
-                    raise RuntimeError(f"{db}: {stored_results(db)} results stored, expected {cases}")
-                ideal = cases * delay / concurrency
-                efficiency = ideal / run.wall_s
-                rows.append(Row("latency", f"{cases:,} cases x 200 ms at -j {concurrency}: {fmt(run.wall_s, 2)} s wall, "
-                                f"{fmt(100 * efficiency, 1)}% of ideal", efficiency, "ideal/actual",
-                                f"ideal N*0.2/C = {fmt(ideal, 2)} s", efficiency, ">= 95%", efficiency >= 0.95,
-                                [f"{self.bin / 'delay_server'} --delay-ms 200 --threads 128   # prints BASE_URL for {config}",
-                                 shlex.join(map(str, command))]))
+            for concurrency in self.sizes.latency_concurrency:
+                for mode in ("isolated", "in-process"):
+                    db = fresh(self.work / "latency" / f"c{concurrency}-{mode}.db")
+                    command = [self.evalpanel, "run", suite, "--tool", "slow", "--config", config, "--concurrency",
+                               str(concurrency), "--no-cache", "-q", "--db", db] + (["--in-process"] if mode == "in-process" else [])
+                    run = measure(command)
+                    require_answered(db, cases)
+                    ideal = cases * delay / concurrency
+                    efficiency = ideal / run.wall_s
+                    rows.append(Row("latency", f"{mode}, {cases:,} cases x 200 ms at -j {concurrency}: {fmt(run.wall_s, 2)} s "
+                                    f"wall, {fmt(100 * efficiency, 1)}% of ideal", efficiency, "ideal/actual",
+                                    f"ideal N*0.2/C = {fmt(ideal, 2)} s", efficiency, ">= 95%", efficiency >= 0.95,
+                                    [f"{self.bin / 'delay_server'} --delay-ms 200 --threads 128   # prints BASE_URL for {config}",
+                                     shlex.join(map(str, command))]))
         finally:
             server.stdin.close()
             server.wait(timeout=30)

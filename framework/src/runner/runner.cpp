@@ -199,15 +199,17 @@ public:
 
     std::size_t cases_total() const { return total_; }
 
-    // One configured slot per worker, made before any case runs: a tool that cannot start fails the
-    // run at once with its own message instead of failing every case. Returns that message, or "".
+    // The first slot is made before any case runs: a tool that cannot start fails the run at once with
+    // its own message instead of failing every case. Returns that message, or "". The other workers make
+    // their own slots when they start, side by side, while the first is already answering: starting 64
+    // worker processes one after another would cost a slow API's run seconds of its ideal wall time.
     std::string prepare() {
-        for (std::size_t i = 0; i < workers_ && !todo_.empty(); ++i) {
-            std::string why;
-            auto slot = make_slot(why);
-            if (!slot) return why;
-            slots_.push_back(std::move(slot));
-        }
+        if (todo_.empty()) return {};
+        std::string why;
+        auto slot = make_slot(why);
+        if (!slot) return why;
+        slots_.resize(workers_);
+        slots_.front() = std::move(slot);
         return {};
     }
 
@@ -237,7 +239,19 @@ public:
                 [this](const std::string& message) { stop_with("cannot store results: " + message); });
             writer_ = &writer;
             std::vector<std::thread> threads;
-            for (auto& slot : slots_) threads.emplace_back([this, &slot] { work(*slot); });
+            for (auto& slot : slots_) {
+                threads.emplace_back([this, &slot] {
+                    if (!slot) {
+                        std::string why;
+                        slot = make_slot(why);
+                        if (!slot) {
+                            stop_with(why);
+                            return;
+                        }
+                    }
+                    work(*slot);
+                });
+            }
             for (auto& t : threads) t.join();
             writer.flush();
             writer_ = nullptr;

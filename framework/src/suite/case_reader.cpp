@@ -154,12 +154,7 @@ void read_case_field(const Field& field, const std::string& where, const CaseCon
     }
 }
 
-// One case, and where its id was written (for the repeated-id check).
-struct ReadCase {
-    Case value;
-    YAML::Mark id_mark;
-    bool has_id = false;
-};
+}  // namespace
 
 ReadCase read_case(const YAML::Node& node, std::size_t index, const CaseContext& context, Diagnostics& out) {
     ReadCase result;
@@ -191,8 +186,6 @@ ReadCase read_case(const YAML::Node& node, std::size_t index, const CaseContext&
     }
     return result;
 }
-
-}  // namespace
 
 std::vector<Case> read_cases(const Field& field, const CaseContext& context, Diagnostics& out) {
     std::vector<Case> cases;

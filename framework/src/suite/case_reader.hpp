@@ -17,6 +17,16 @@ struct CaseContext {
     std::vector<std::string> default_tags;
 };
 
+// One case, and where its id was written (for the repeated-id check).
+struct ReadCase {
+    Case value;
+    YAML::Mark id_mark;
+    bool has_id = false;
+};
+
+// One case from its map node (`index` names it in messages when it has no id).
+ReadCase read_case(const YAML::Node& node, std::size_t index, const CaseContext& context, Diagnostics& out);
+
 // Reports every problem (including repeated ids); returns the cases that read cleanly.
 std::vector<Case> read_cases(const Field& field, const CaseContext& context, Diagnostics& out);
 

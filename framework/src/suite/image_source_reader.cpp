@@ -34,7 +34,7 @@ std::optional<ImageSource> read_image_file(const Field& field, const std::string
         out.add(field.mark(), about + " is not a regular file (" + resolved.string() + ")");
         return std::nullopt;
     }
-    return ImageSource{resolved, std::nullopt};
+    return ImageSource{resolved, nullptr};
 }
 
 }  // namespace
@@ -53,7 +53,7 @@ std::optional<ImageSource> read_image_source(const Field& field, const std::stri
         }
         std::optional<GenerateSpec> spec = read_generate_spec(*generate, where, out);
         if (!spec) return std::nullopt;
-        return ImageSource{{}, std::move(spec)};
+        return ImageSource{{}, std::make_shared<const GenerateSpec>(std::move(*spec))};
     }
     out.add(field.mark(), prefix(where) + "`image` must be a path relative to the suite file or "
                                           "{generate: {...}}, got " + describe(field.value));

@@ -4,6 +4,8 @@
 #include <iterator>
 
 #include "suite/case_reader.hpp"
+#include "suite/cases_file_reader.hpp"
+#include "suite/image_path.hpp"
 #include "suite/metric_list_reader.hpp"
 #include "suite/sha256.hpp"
 #include "suite/yaml_fields.hpp"
@@ -17,7 +19,7 @@ using detail::Field;
 using detail::FieldMap;
 
 const std::vector<std::string_view> top_level_keys = {"suite",    "task",  "metrics", "prompt",
-                                                      "defaults", "cases", "description", "dataset"};
+                                                      "defaults", "cases", "cases_file", "description", "dataset"};
 
 [[noreturn]] void fail_with(const Diagnostics& out) { throw SuiteError(out.sorted()); }
 
@@ -100,7 +102,31 @@ std::vector<std::string> read_default_tags(const Field& field, Diagnostics& out)
     return detail::read_string_list(*tags, "defaults", out).value_or(std::vector<std::string>{});
 }
 
-void read_top_level(const YAML::Node& root, Suite& suite, Diagnostics& out) {
+// What reading a suite's `cases_file` adds to the suite file's own reading.
+struct CasesFileReading {
+    std::vector<Diagnostic> problems;  // located in the cases file
+    std::string bytes_hash;            // SHA-256 of its bytes: part of the suite's version
+};
+
+void read_cases_file(const Field& field, const detail::CaseContext& context, Suite& suite, Diagnostics& out,
+                     CasesFileReading& reading) {
+    const std::optional<std::string> name = detail::read_string(field, "", out);
+    if (!name) return;
+    const std::filesystem::path file = detail::resolve_image_path(suite.root, *name);
+    if (!detail::is_inside(suite.root, file)) {
+        out.add(field.mark(), "`cases_file` " + *name + " resolves to " + file.string() + ", outside the suite's folder " +
+                                  suite.root.string() + "; it must stay inside it");
+        return;
+    }
+    Diagnostics problems(file.string());
+    const std::string bytes = read_file_bytes(file, problems);
+    reading.bytes_hash = sha256_hex(bytes);
+    suite.cases = detail::read_cases_file(bytes, context, problems);
+    suite.cases_file = file;
+    reading.problems = problems.sorted();
+}
+
+void read_top_level(const YAML::Node& root, Suite& suite, Diagnostics& out, CasesFileReading& cases_file) {
     const FieldMap fields(root, top_level_keys, "", out);
     suite.name = required_string(fields, root, "suite", "the suite's name", out);
     const std::optional<Task> task = read_task(fields, root, out);
@@ -124,10 +150,16 @@ void read_top_level(const YAML::Node& root, Suite& suite, Diagnostics& out) {
 
     detail::CaseContext context{task, suite.root, {}};
     if (const Field* defaults = fields.find("defaults")) context.default_tags = read_default_tags(*defaults, out);
-    if (const Field* cases = fields.find("cases")) {
+    const Field* cases = fields.find("cases");
+    const Field* file = fields.find("cases_file");
+    if (cases && file) {
+        out.add(file->key.Mark(), "a suite has either `cases` or `cases_file`, not both");
+    } else if (cases) {
         suite.cases = detail::read_cases(*cases, context, out);
+    } else if (file) {
+        read_cases_file(*file, context, suite, out, cases_file);
     } else if (!dataset) {
-        out.add(root.Mark(), "missing required key `cases` (the list of cases)");
+        out.add(root.Mark(), "missing required key `cases` (the list of cases) or `cases_file` (a JSON Lines file of them)");
     }
 }
 
@@ -161,8 +193,15 @@ Suite load_suite_text(const std::string& text, const std::filesystem::path& file
                                   detail::describe(*root));
         fail_with(out);
     }
-    read_top_level(*root, suite, out);
-    if (!out.empty()) fail_with(out);
+    CasesFileReading cases_file;
+    read_top_level(*root, suite, out, cases_file);
+    if (!out.empty() || !cases_file.problems.empty()) {
+        std::vector<Diagnostic> all = out.sorted();
+        all.insert(all.end(), cases_file.problems.begin(), cases_file.problems.end());
+        throw SuiteError(std::move(all));
+    }
+    // The version run is the suite file and its cases file together.
+    if (!suite.cases_file.empty()) suite.content_hash = sha256_hex(suite.content_hash + cases_file.bytes_hash);
     return suite;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -54,7 +55,9 @@ std::optional<GenerateKind> generate_kind_from_string(std::string_view name);
 
 struct ImageSource {
     std::filesystem::path path;           // absolute, inside the suite's root; empty when generated
-    std::optional<GenerateSpec> generate;
+    // Null for a file. Held apart: a spec is larger than the rest of a case, and a 100,000-case suite of
+    // image files should not carry 100,000 empty ones.
+    std::shared_ptr<const GenerateSpec> generate;
 };
 
 // research: source text a case supplies so citation support can be checked offline.
@@ -86,10 +89,11 @@ struct Suite {
     nlohmann::json metric_params = nlohmann::json::object();  // metric id -> {param: value}
     std::string prompt;
     std::string description;
-    std::vector<Case> cases;
+    std::vector<Case> cases;              // from `cases:`, or read from `cases_file`
+    std::filesystem::path cases_file;     // the JSON Lines file of cases, absolute; empty when inline
     std::filesystem::path file;           // the suite file, absolute
     std::filesystem::path root;           // images must stay inside this folder (the file's folder)
-    std::string content_hash;             // SHA-256 (hex) of the file's bytes: identifies the version run
+    std::string content_hash;             // SHA-256 (hex) of the file's bytes (and of its cases file's): the version run
 };
 
 struct Diagnostic {
