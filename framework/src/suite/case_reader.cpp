@@ -129,7 +129,7 @@ void read_case_field(const Field& field, const std::string& where, const CaseCon
         if (auto value = read_string_list(field, where, out)) target = std::move(*value);
     };
     if (name == "image") {
-        result.image = read_image_source(field, where, context.root, out);
+        result.image = read_image_source(field, where, context.root, *context.image_paths, out);
     } else if (name == "expected") {
         read_text(result.expected);
     } else if (name == "question") {

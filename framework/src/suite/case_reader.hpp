@@ -2,10 +2,12 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "suite/image_source_reader.hpp"
 #include "suite/yaml_fields.hpp"
 
 namespace evalpanel::suite::detail {
@@ -15,6 +17,8 @@ struct CaseContext {
     std::optional<Task> task;           // nullopt when the suite's task is itself in error
     std::filesystem::path root;         // the suite's folder, canonical
     std::vector<std::string> default_tags;
+    // Shared by the suite's cases; never null (the loader makes one per suite).
+    std::shared_ptr<ImagePathCache> image_paths = std::make_shared<ImagePathCache>();
 };
 
 // One case, and where its id was written (for the repeated-id check).

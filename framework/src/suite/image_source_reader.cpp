@@ -6,42 +6,46 @@
 namespace evalpanel::suite::detail {
 namespace {
 
+// Where a written image path leads: the file, or what is wrong with it (the message's tail).
+ImagePathCache::Entry resolve(const std::filesystem::path& root, const std::string& written) {
+    std::error_code error;
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(root / written, error);
+    if (error) return {{}, " cannot be resolved: " + error.message()};
+    if (!is_inside(root, resolved)) {
+        return {{}, " resolves to " + resolved.string() + ", outside the suite's folder " + root.string() +
+                        "; images must stay inside it"};
+    }
+    if (!std::filesystem::exists(resolved, error)) return {{}, " does not exist (looked for " + resolved.string() + ")"};
+    if (!std::filesystem::is_regular_file(resolved, error)) {
+        return {{}, " is not a regular file (" + resolved.string() + ")"};
+    }
+    return {resolved, {}};
+}
+
 std::optional<ImageSource> read_image_file(const Field& field, const std::string& where,
-                                           const std::filesystem::path& root, Diagnostics& out) {
+                                           const std::filesystem::path& root, ImagePathCache& cache,
+                                           Diagnostics& out) {
     const std::string& written = field.value.Scalar();
-    const std::string about = prefix(where) + "image `" + written + "`";
     if (written.empty()) {
         out.add(field.mark(), prefix(where) + "`image` must not be empty: give a path relative to the suite file");
         return std::nullopt;
     }
-    std::filesystem::path resolved;
-    std::error_code error;
-    resolved = std::filesystem::weakly_canonical(root / written, error);
-    if (error) {
-        out.add(field.mark(), about + " cannot be resolved: " + error.message());
+    auto found = cache.entries.find(written);
+    if (found == cache.entries.end()) found = cache.entries.emplace(written, resolve(root, written)).first;
+    const ImagePathCache::Entry& entry = found->second;
+    if (!entry.problem.empty()) {
+        out.add(field.mark(), prefix(where) + "image `" + written + "`" + entry.problem);
         return std::nullopt;
     }
-    if (!is_inside(root, resolved)) {
-        out.add(field.mark(), about + " resolves to " + resolved.string() + ", outside the suite's folder " +
-                                  root.string() + "; images must stay inside it");
-        return std::nullopt;
-    }
-    if (!std::filesystem::exists(resolved, error)) {
-        out.add(field.mark(), about + " does not exist (looked for " + resolved.string() + ")");
-        return std::nullopt;
-    }
-    if (!std::filesystem::is_regular_file(resolved, error)) {
-        out.add(field.mark(), about + " is not a regular file (" + resolved.string() + ")");
-        return std::nullopt;
-    }
-    return ImageSource{resolved, nullptr};
+    return ImageSource{entry.resolved, nullptr};
 }
 
 }  // namespace
 
 std::optional<ImageSource> read_image_source(const Field& field, const std::string& where,
-                                             const std::filesystem::path& root, Diagnostics& out) {
-    if (field.value.IsScalar()) return read_image_file(field, where, root, out);
+                                             const std::filesystem::path& root, ImagePathCache& cache,
+                                             Diagnostics& out) {
+    if (field.value.IsScalar()) return read_image_file(field, where, root, cache, out);
     if (field.value.IsMap()) {
         const FieldMap fields(field.value, {"generate"}, where.empty() ? "image" : where + ", image", out);
         const Field* generate = fields.find("generate");

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "suite/yaml_fields.hpp"
 
@@ -10,7 +12,18 @@ namespace evalpanel::suite::detail {
 
 // `root` is the suite's folder, canonical. A path must name an existing file inside it once symlinks
 // are followed. Reports every problem; nullopt if any.
+// What one suite's image paths resolved to, by the path as written: cases that share an image (several
+// questions about one chart) resolve it once — each resolution is a handful of system calls.
+struct ImagePathCache {
+    struct Entry {
+        std::filesystem::path resolved;  // set when the path is usable
+        std::string problem;             // else what is wrong, as the tail of a message
+    };
+    std::unordered_map<std::string, Entry> entries;
+};
+
 std::optional<ImageSource> read_image_source(const Field& field, const std::string& where,
-                                             const std::filesystem::path& root, Diagnostics& out);
+                                             const std::filesystem::path& root, ImagePathCache& cache,
+                                             Diagnostics& out);
 
 }  // namespace evalpanel::suite::detail

@@ -82,6 +82,25 @@ TEST(CasesFile, EveryBadLineIsReportedAtItsLine) {
     EXPECT_THAT(all, HasSubstr("`question`"));
 }
 
+TEST(CasesFile, CasesSharingAnImageEachGetItAndEachGetItsProblem) {
+    const TempSuiteDir dir;
+    dir.write("data/img/chart.png", "png bytes");
+    dir.write("data/cases.jsonl",
+              "{\"id\": \"q1\", \"image\": \"data/img/chart.png\", \"expected\": \"x\"}\n"
+              "{\"id\": \"q2\", \"image\": \"data/img/chart.png\", \"expected\": \"y\"}\n");
+    const Suite suite = load_suite(dir.write("ok.yaml", header));
+    ASSERT_EQ(suite.cases.size(), 2u);
+    EXPECT_EQ(suite.cases[1].image->path, dir.root() / "data/img/chart.png");
+
+    dir.write("data/cases.jsonl",
+              "{\"id\": \"q1\", \"image\": \"data/img/gone.png\", \"expected\": \"x\"}\n"
+              "{\"id\": \"q2\", \"image\": \"data/img/gone.png\", \"expected\": \"y\"}\n");
+    const auto problems = problems_of(dir.write("bad.yaml", header));
+    ASSERT_EQ(problems.size(), 2u) << ::testing::PrintToString(problems);
+    EXPECT_THAT(problems[0], HasSubstr(":1: case `q1`: image `data/img/gone.png` does not exist"));
+    EXPECT_THAT(problems[1], HasSubstr(":2: case `q2`: image `data/img/gone.png` does not exist"));
+}
+
 TEST(CasesFile, TheFileMustExistStayInsideTheFolderAndHoldCases) {
     const TempSuiteDir dir;
     EXPECT_THAT(::testing::PrintToString(problems_of(dir.write("missing.yaml", header))), HasSubstr("no such file"));
