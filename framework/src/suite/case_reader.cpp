@@ -27,6 +27,24 @@ TaskKeys keys_for(Task task) {
     return {};
 }
 
+}  // namespace
+
+bool task_takes(const std::optional<Task>& task, std::string_view key) {
+    if (!task || key == "id" || key == "tags") return true;
+    const std::vector<std::string_view> allowed = keys_for(*task).allowed;
+    return std::find(allowed.begin(), allowed.end(), key) != allowed.end();
+}
+
+void add_tags(std::vector<std::string>& tags, const std::vector<std::string>& more) {
+    for (const std::string& tag : more) {
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+    }
+}
+
+std::vector<std::string_view> required_case_keys(Task task) { return keys_for(task).required; }
+
+namespace {
+
 // Which task a task-specific key belongs to, for "`question` is for vqa cases".
 std::string owner_of(std::string_view key) {
     for (const Task task : {Task::ocr, Task::vqa, Task::research}) {
@@ -42,12 +60,6 @@ std::string case_name(const YAML::Node& node, std::size_t index) {
     const YAML::Node id = node["id"];
     if (id && id.IsScalar() && !id.Scalar().empty()) return "case `" + id.Scalar() + "`";
     return "case #" + std::to_string(index + 1);
-}
-
-bool task_takes(const std::optional<Task>& task, std::string_view key) {
-    if (!task || key == "id" || key == "tags") return true;
-    const std::vector<std::string_view> allowed = keys_for(*task).allowed;
-    return std::find(allowed.begin(), allowed.end(), key) != allowed.end();
 }
 
 void check_task_keys(const FieldMap& fields, const YAML::Node& node, Task task, const std::string& where,
@@ -109,12 +121,6 @@ void read_passages(const Field& field, const std::string& where, Diagnostics& ou
     }
     for (const YAML::Node& item : field.value) {
         if (auto passage = read_passage(item, where, out)) result.passages.push_back(std::move(*passage));
-    }
-}
-
-void add_tags(std::vector<std::string>& tags, const std::vector<std::string>& more) {
-    for (const std::string& tag : more) {
-        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "suite/image_source_reader.hpp"
@@ -20,6 +21,13 @@ struct CaseContext {
     // Shared by the suite's cases; never null (the loader makes one per suite).
     std::shared_ptr<ImagePathCache> image_paths = std::make_shared<ImagePathCache>();
 };
+
+// Whether a case of `task` may carry `key` (`id` and `tags` always; any key when the task is unknown).
+bool task_takes(const std::optional<Task>& task, std::string_view key);
+// The keys every case of `task` must have besides `id`.
+std::vector<std::string_view> required_case_keys(Task task);
+// Appends the tags of `more` not already in `tags`, in order.
+void add_tags(std::vector<std::string>& tags, const std::vector<std::string>& more);
 
 // One case, and where its id was written (for the repeated-id check).
 struct ReadCase {

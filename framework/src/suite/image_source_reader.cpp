@@ -4,10 +4,8 @@
 #include "suite/image_path.hpp"
 
 namespace evalpanel::suite::detail {
-namespace {
 
-// Where a written image path leads: the file, or what is wrong with it (the message's tail).
-ImagePathCache::Entry resolve(const std::filesystem::path& root, const std::string& written) {
+ImagePathCache::Entry resolve_image_file(const std::filesystem::path& root, const std::string& written) {
     std::error_code error;
     const std::filesystem::path resolved = std::filesystem::weakly_canonical(root / written, error);
     if (error) return {{}, " cannot be resolved: " + error.message()};
@@ -22,6 +20,8 @@ ImagePathCache::Entry resolve(const std::filesystem::path& root, const std::stri
     return {resolved, {}};
 }
 
+namespace {
+
 std::optional<ImageSource> read_image_file(const Field& field, const std::string& where,
                                            const std::filesystem::path& root, ImagePathCache& cache,
                                            Diagnostics& out) {
@@ -31,7 +31,7 @@ std::optional<ImageSource> read_image_file(const Field& field, const std::string
         return std::nullopt;
     }
     auto found = cache.entries.find(written);
-    if (found == cache.entries.end()) found = cache.entries.emplace(written, resolve(root, written)).first;
+    if (found == cache.entries.end()) found = cache.entries.emplace(written, resolve_image_file(root, written)).first;
     const ImagePathCache::Entry& entry = found->second;
     if (!entry.problem.empty()) {
         out.add(field.mark(), prefix(where) + "image `" + written + "`" + entry.problem);

@@ -22,6 +22,9 @@ struct ImagePathCache {
     std::unordered_map<std::string, Entry> entries;
 };
 
+// Where an image path as written leads from `root`: the file, or what is wrong with it (a message's tail).
+ImagePathCache::Entry resolve_image_file(const std::filesystem::path& root, const std::string& written);
+
 std::optional<ImageSource> read_image_source(const Field& field, const std::string& where,
                                              const std::filesystem::path& root, ImagePathCache& cache,
                                              Diagnostics& out);

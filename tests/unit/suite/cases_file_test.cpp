@@ -101,6 +101,44 @@ TEST(CasesFile, CasesSharingAnImageEachGetItAndEachGetItsProblem) {
     EXPECT_THAT(problems[1], HasSubstr(":2: case `q2`: image `data/img/gone.png` does not exist"));
 }
 
+// The same cases inline (YAML reads JSON objects as flow maps) and in a cases file must load the same,
+// whichever way the cases file reads each line (plain cases go straight from JSON, others through YAML).
+TEST(CasesFile, ACaseReadsTheSameInlineAndFromACasesFile) {
+    const TempSuiteDir dir;
+    dir.write("img/a.png", "png bytes");
+    const std::vector<std::string> lines = {
+        R"({"id": "plain", "image": "img/a.png", "question": "What total?", "answers": ["12.50", "$12.50"], "tags": ["chart", "printed"]})",
+        R"({"id": "unicode", "image": "img/a.png", "question": "", "answers": ["€ 3,00 — naïve 日本"]})",
+        R"({"id": "number", "image": "img/a.png", "question": 42, "answers": [7]})",
+        R"({"id": "generated", "image": {"generate": {"text": "Sign"}}, "question": "q", "answers": ["Sign"]})",
+    };
+    std::string jsonl, inline_cases;
+    for (const std::string& line : lines) {
+        jsonl += line + "\n";
+        inline_cases += "  - " + line + "\n";
+    }
+    dir.write("cases.jsonl", jsonl);
+    const std::string top = "suite: s\ntask: vqa\nmetrics: [anls]\ndefaults: {tags: [printed]}\n";
+    const Suite from_file = load_suite(dir.write("file.yaml", top + "cases_file: cases.jsonl\n"));
+    const Suite from_yaml = load_suite(dir.write("inline.yaml", top + "cases:\n" + inline_cases));
+    ASSERT_EQ(from_file.cases.size(), lines.size());
+    ASSERT_EQ(from_yaml.cases.size(), lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        SCOPED_TRACE(lines[i]);
+        const Case& a = from_file.cases[i];
+        const Case& b = from_yaml.cases[i];
+        EXPECT_EQ(a.id, b.id);
+        EXPECT_EQ(a.question, b.question);
+        EXPECT_EQ(a.answers, b.answers);
+        EXPECT_EQ(a.tags, b.tags);
+        EXPECT_EQ(a.image.has_value(), b.image.has_value());
+        EXPECT_EQ(a.image->path, b.image->path);
+        EXPECT_EQ(a.image->generate != nullptr, b.image->generate != nullptr);
+    }
+    EXPECT_EQ(from_file.cases[0].tags, (std::vector<std::string>{"printed", "chart"}));  // defaults first, no repeats
+    EXPECT_EQ(from_file.cases[2].question, "42");
+}
+
 TEST(CasesFile, TheFileMustExistStayInsideTheFolderAndHoldCases) {
     const TempSuiteDir dir;
     EXPECT_THAT(::testing::PrintToString(problems_of(dir.write("missing.yaml", header))), HasSubstr("no such file"));
