@@ -17,6 +17,8 @@ namespace evalpanel::worker {
 namespace {
 
 constexpr const char* kReapedElsewhere = "ended (its exit status was collected elsewhere)";
+// How long a killed child's exit report may take to arrive from its zygote before it counts as unknowable.
+constexpr std::chrono::seconds kReportWait{10};
 
 std::string signal_name(int signal) {
     const char* abbrev = sigabbrev_np(signal);
@@ -80,8 +82,33 @@ std::string describe_exit_status(int status) {
     return "ended with wait status " + std::to_string(status);
 }
 
+pid_t spawn_process(const std::filesystem::path& executable, const std::vector<std::string>& arguments,
+                    int child_stdin, int child_stdout, std::string& why) {
+    std::vector<std::string> argv_strings{executable.string()};
+    argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& arg : argv_strings) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+
+    pid_t pid = -1;
+    const SpawnSettings settings(child_stdin, child_stdout);
+    if (const int error = ::posix_spawn(&pid, argv[0], settings.actions(), settings.attributes(), argv.data(), environ);
+        error != 0) {
+        why = "cannot start the worker executable " + executable.string() + ": " + std::strerror(error);
+        return -1;
+    }
+    return pid;
+}
+
 std::unique_ptr<ChildProcess> ChildProcess::spawn(const std::filesystem::path& executable,
                                                   const std::vector<std::string>& arguments, std::string& why) {
+    return start([&](int child_stdin, int child_stdout, std::string& launch_why) {
+        return spawn_process(executable, arguments, child_stdin, child_stdout, launch_why);
+    }, nullptr, why);
+}
+
+std::unique_ptr<ChildProcess> ChildProcess::start(const Launch& launch, std::shared_ptr<ExitReporter> exits,
+                                                  std::string& why) {
     Pipe to_child;
     Pipe from_child;
     int ends[2];
@@ -97,33 +124,21 @@ std::unique_ptr<ChildProcess> ChildProcess::spawn(const std::filesystem::path& e
     }
     from_child = {ends[0], ends[1]};
 
-    std::vector<std::string> argv_strings{executable.string()};
-    argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (std::string& arg : argv_strings) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-
-    pid_t pid = -1;
-    int spawn_error = 0;
-    {
-        const SpawnSettings settings(to_child.read_end, from_child.write_end);
-        spawn_error = ::posix_spawn(&pid, argv[0], settings.actions(), settings.attributes(), argv.data(), environ);
-    }
+    const pid_t pid = launch(to_child.read_end, from_child.write_end, why);
     // The child's ends are the child's: the host keeps only its own, so it sees EOF when the child dies.
     ::close(to_child.read_end);
     ::close(from_child.write_end);
-    if (spawn_error != 0) {
-        why = "cannot start the worker executable " + executable.string() + ": " + std::strerror(spawn_error);
+    if (pid < 0) {
         ::close(to_child.write_end);
         ::close(from_child.read_end);
         return nullptr;
     }
     ::fcntl(to_child.write_end, F_SETFL, ::fcntl(to_child.write_end, F_GETFL) | O_NONBLOCK);
-    return std::make_unique<ChildProcess>(pid, to_child.write_end, from_child.read_end);
+    return std::make_unique<ChildProcess>(pid, to_child.write_end, from_child.read_end, std::move(exits));
 }
 
-ChildProcess::ChildProcess(pid_t pid, int to_child, int from_child)
-    : pid_(pid), to_child_(to_child), from_child_(from_child) {}
+ChildProcess::ChildProcess(pid_t pid, int to_child, int from_child, std::shared_ptr<ExitReporter> exits)
+    : pid_(pid), to_child_(to_child), from_child_(from_child), exits_(std::move(exits)) {}
 
 ChildProcess::~ChildProcess() {
     close_input();  // a healthy worker leaves by itself on EOF
@@ -137,6 +152,7 @@ void ChildProcess::close_input() {
 }
 
 std::string ChildProcess::reap_blocking() {
+    if (exits_) return reported(exits_->wait_for(pid_, std::chrono::steady_clock::now() + kReportWait));
     int status = 0;
     pid_t got;
     do {
@@ -151,8 +167,16 @@ std::string ChildProcess::reaped(std::string how) {
     return ended_how_;
 }
 
+std::string ChildProcess::reported(const ExitReporter::Exit& exit) {
+    return reaped(exit.wait_status ? describe_exit_status(*exit.wait_status) : kReapedElsewhere);
+}
+
 std::string ChildProcess::kill() {
     if (reaped_) return ended_how_;
+    // A pid whose exit was reported may already belong to another process: never signal it.
+    if (exits_) {
+        if (const auto exit = exits_->wait_for(pid_, std::chrono::steady_clock::now()); exit.ended) return reported(exit);
+    }
     ::kill(pid_, SIGKILL);
     return reap_blocking();
 }
@@ -160,6 +184,10 @@ std::string ChildProcess::kill() {
 std::string ChildProcess::wait_for_exit(std::chrono::milliseconds grace) {
     if (reaped_) return ended_how_;
     const auto deadline = std::chrono::steady_clock::now() + grace;
+    if (exits_) {
+        const auto exit = exits_->wait_for(pid_, deadline);
+        return exit.ended ? reported(exit) : kill();
+    }
     // A dying process takes microseconds to a few milliseconds to become waitable: poll, backing off.
     auto pause = std::chrono::microseconds(50);
     for (;;) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "worker/sigpipe_guard.hpp"
+#include "worker/worker_launcher.hpp"
 #include "worker/worker_messages.hpp"
 
 namespace evalpanel::worker {
@@ -78,7 +79,7 @@ std::string IsolatedSlot::handshake(Deadline deadline) {
 
 std::string IsolatedSlot::start() {
     std::string why;
-    child_ = ChildProcess::spawn(worker_executable_, {spec_.plugin_file.string()}, why);
+    child_ = start_worker(worker_executable_, spec_.plugin_file, why);
     if (!child_) return tool_label() + " cannot run in a worker process: " + why;
     reader_ = std::make_unique<FrameReader>(child_->from_child());
     try {

@@ -1,4 +1,5 @@
-// A ToolSlot whose Tool lives in an evalpanel-worker process that loaded the plugin, reached over two
+// A ToolSlot whose Tool lives in an evalpanel-worker process that loaded the plugin (forked by the
+// plugin's zygote, or spawned: worker_launcher.hpp), reached over two
 // pipes (worker_protocol.hpp). A call that passes its deadline kills the worker (SIGKILL): the case is
 // a timeout and nothing of the hung call survives. A worker that dies (a segfault, abort(), exit())
 // costs one case, recorded as a crash with how it ended. restart() starts and configures a new worker.

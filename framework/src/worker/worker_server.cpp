@@ -119,13 +119,22 @@ int serve_plugin(const std::filesystem::path& plugin_file, int in_fd, int out_fd
     std::optional<plugin_host::LoadedPlugin> plugin;
     try {
         plugin = plugin_host::PluginHost::load_file(plugin_file);
-    } catch (const std::exception& e) {  // the host reports the refusal; stderr only if it cannot be told
-        if (const IoResult sent = write_frame(out_fd, MessageKind::refused, e.what(), {}); sent.status != IoStatus::ok) {
-            log_error(e.what());
-        }
-        return kRefusedOrConfused;
+    } catch (const std::exception& e) {
+        return refuse_plugin(e.what(), out_fd);
     }
-    return Server(std::move(*plugin), in_fd, out_fd).run();
+    return serve_loaded_plugin(std::move(*plugin), in_fd, out_fd);
+}
+
+int serve_loaded_plugin(plugin_host::LoadedPlugin plugin, int in_fd, int out_fd) {
+    return Server(std::move(plugin), in_fd, out_fd).run();
+}
+
+int refuse_plugin(const std::string& refusal, int out_fd) {
+    // The host reports the refusal; stderr only if it cannot be told.
+    if (const IoResult sent = write_frame(out_fd, MessageKind::refused, refusal, {}); sent.status != IoStatus::ok) {
+        log_error(refusal);
+    }
+    return kRefusedOrConfused;
 }
 
 }  // namespace evalpanel::worker
