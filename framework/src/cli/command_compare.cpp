@@ -74,8 +74,13 @@ int compare_command(const std::vector<std::string>& args) {
         const metrics::MetricDef* def = metrics::find_metric(metric);
         return def == nullptr || def->higher_is_better;
     };
+    const auto values_of = [&](const store::RunRecord& run) {
+        report::CaseValues values;
+        store.for_each_case(run.id, [&](const store::CaseRow& row) { values.add(row); });
+        return values;
+    };
     const report::Comparison comparison =
-        report::compare_runs(base, store.results(base.id), candidate, store.results(candidate.id), max_drop, direction);
+        report::compare_runs(base, values_of(base), candidate, values_of(candidate), max_drop, direction);
     for (const auto& [metric, margin] : max_drop) {
         const bool known = std::any_of(comparison.metrics.begin(), comparison.metrics.end(),
                                        [&](const auto& m) { return m.metric == metric; });

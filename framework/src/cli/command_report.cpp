@@ -41,24 +41,29 @@ int runs_command(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse("evalpanel runs [--db PATH] [--json]", args, options, {}, vm)) return kExitOk;
     const store::Store store = open_existing(db);
+    const std::map<std::int64_t, store::RunCounts> counts = store.run_counts();
     for (const store::RunRecord& run : store.runs()) {
-        const report::RunSummary s = report::summarize(run, store.results(run.id));
+        static const store::RunCounts none;
+        const auto found = counts.find(run.id);
+        const store::RunCounts& c = found == counts.end() ? none : found->second;
+        const std::int64_t ok = c.by_status.contains("ok") ? c.by_status.at("ok") : 0;
+        const std::int64_t failed = c.cases() - ok;
         if (json) {
             nlohmann::json metrics = nlohmann::json::object();
-            for (const auto& m : s.metrics) metrics[m.metric] = m.mean ? nlohmann::json(*m.mean) : nlohmann::json(nullptr);
+            for (const auto& m : c.metrics) metrics[m.metric] = m.mean ? nlohmann::json(*m.mean) : nlohmann::json(nullptr);
             std::cout << nlohmann::json{{"id", run.id}, {"batch", run.batch}, {"started_at", run.started_at},
                                         {"finished_at", run.finished_at}, {"status", run.status},
                                         {"tool", run.tool}, {"plugin", run.plugin}, {"plugin_version", run.plugin_version},
                                         {"suite", run.suite_name}, {"suite_hash", run.suite_hash}, {"task", run.task},
-                                        {"cases_total", run.cases_total}, {"cases_stored", s.cases},
-                                        {"ok", s.count("ok")}, {"failed", s.failed()}, {"metrics", metrics}}
+                                        {"cases_total", run.cases_total}, {"cases_stored", c.cases()},
+                                        {"ok", ok}, {"failed", failed}, {"metrics", metrics}}
                              .dump()
                       << "\n";
         } else {
             std::string metrics;
-            for (const auto& m : s.metrics) metrics += " " + m.metric + "=" + report::format_value(m.mean);
+            for (const auto& m : c.metrics) metrics += " " + m.metric + "=" + report::format_value(m.mean);
             std::cout << run.id << "  " << run.started_at << "  " << run.status << "  " << run.tool << "  "
-                      << run.suite_name << "  " << s.cases << "/" << run.cases_total << " cases  " << s.failed()
+                      << run.suite_name << "  " << c.cases() << "/" << run.cases_total << " cases  " << failed
                       << " failed " << metrics << "\n";
         }
     }
@@ -110,7 +115,8 @@ int report_command(const std::vector<std::string>& args) {
         }
     }
     const store::Store store = open_existing(db);
-    const report::ReportData data = load_report_data(store, select_runs(store, run_ids), panel);
+    const CaseRecords records = format == "html" || format == "junit" ? CaseRecords::include : CaseRecords::leave_out;
+    const report::ReportData data = load_report_data(store, select_runs(store, run_ids), panel, records);
     if (!rules.empty()) {
         const auto unknown = report::rules_without_metric(data, rules);
         if (!unknown.empty()) throw UsageError("--pass-if " + unknown.front() + ": no run in the report scores that metric");

@@ -156,7 +156,8 @@ int run_command(const std::vector<std::string>& args) {
         out.push_back({{"run_id", outcome.run_id}, {"tool", outcome.tool}, {"suite", outcome.suite},
                        {"status", outcome.status}, {"message", outcome.message}, {"cases", outcome.cases},
                        {"ok", outcome.ok}, {"failed", outcome.failed}, {"cost_usd", outcome.cost_usd}});
-        if (outcome.run_id) summaries.push_back(summarize_run(store, outcome.run_id));
+        // The table printed below shows means, not intervals.
+        if (outcome.run_id) summaries.push_back(summarize_run(store, outcome.run_id, report::SummaryOptions{false}));
     }
     if (json) {
         std::cout << out.dump(2) << "\n";

@@ -42,39 +42,45 @@ std::optional<store::RunRecord> previous_run(const std::vector<store::RunRecord>
 }
 
 report::ReportData load_report_data(const store::Store& store, const std::vector<store::RunRecord>& runs,
-                                    const std::optional<verdict::Panel>& panel) {
+                                    const std::optional<verdict::Panel>& panel, CaseRecords records) {
     report::ReportData data;
     data.generated_at = store::now_utc_iso8601();
     verdict::ComparisonInput input;
     const std::vector<store::RunRecord> all_runs = store.runs();
-    // Each run's cases are read once, into the verdict's input, and handed to the report after judging:
-    // a selected run is often also another's previous run, and a 250,000-case run takes a while to read.
-    const auto results_of_run = [&](std::int64_t run_id) -> const std::vector<store::ResultRecord>& {
-        auto found = input.results.find(run_id);
-        if (found == input.results.end()) found = input.results.emplace(run_id, store.results(run_id)).first;
-        return found->second;
+    // A selected run is often also another's previous run: each run is read once.
+    std::map<std::int64_t, report::RunSummary> summaries;
+    const auto summary_of = [&](const store::RunRecord& run) -> const report::RunSummary& {
+        auto found = summaries.find(run.id);
+        if (found != summaries.end()) return found->second;
+        report::SummaryBuilder summary(run);
+        report::RunCases cases;
+        store.for_each_case(run.id, [&](const store::CaseRow& row) {
+            summary.add(row);
+            cases.add(row);
+        });
+        input.cases.emplace(run.id, std::move(cases));
+        return summaries.emplace(run.id, summary.finish()).first->second;
     };
     for (const store::RunRecord& run : runs) {
-        report::RunSummary summary = report::summarize(run, results_of_run(run.id));
+        const report::RunSummary& summary = summary_of(run);
         for (const auto& m : summary.metrics) {
             if (const metrics::MetricDef* def = metrics::find_metric(m.metric)) data.higher_is_better[m.metric] = def->higher_is_better;
         }
-        if (auto previous = previous_run(all_runs, run)) {
-            input.previous[run.id] = report::summarize(*previous, results_of_run(previous->id));
-        }
+        if (auto previous = previous_run(all_runs, run)) input.previous[run.id] = summary_of(*previous);
         if (run.pricing.contains("free") && run.pricing["free"].is_boolean()) input.tool_is_free[run.tool] = run.pricing["free"].get<bool>();
         if (!run.tool_kind.empty()) input.tool_kind[run.tool] = run.tool_kind;
         input.runs.push_back(summary);
-        data.runs.push_back(std::move(summary));
+        data.runs.push_back(summary);
+        if (records == CaseRecords::include && !data.results.contains(run.id)) data.results.emplace(run.id, store.results(run.id));
     }
     // Previous runs only feed their summaries; the verdict and the report read the selected runs' cases.
-    for (auto it = input.results.begin(); it != input.results.end();) {
+    for (auto it = input.cases.begin(); it != input.cases.end();) {
         const bool selected = std::any_of(runs.begin(), runs.end(), [&](const auto& run) { return run.id == it->first; });
-        it = selected ? std::next(it) : input.results.erase(it);
+        it = selected ? std::next(it) : input.cases.erase(it);
     }
     for (const auto& [tool, count] : store.vote_counts()) input.votes[tool] = {count.up, count.down};
     if (panel) data.verdicts = verdict::judge(*panel, verdict::compute_figures(input));
-    data.results = std::move(input.results);
+    data.cases = std::move(input.cases);
     return data;
 }
 

@@ -21,7 +21,14 @@ std::optional<std::filesystem::path> find_panel_file(const std::string& explicit
 // The tool+suite's latest run before `run` that finished, if any: the baseline of the trend figures.
 std::optional<store::RunRecord> previous_run(const std::vector<store::RunRecord>& all_runs, const store::RunRecord& run);
 
+// Which of a run's cases a report reads: the aggregates always; every case's full record only for a
+// format that lists every case (HTML, JUnit).
+enum class CaseRecords { leave_out, include };
+
+// Reads each run's cases once, as a stream: the summary, what the verdict and the report need beyond
+// it, and (when asked) the records.
 report::ReportData load_report_data(const store::Store& store, const std::vector<store::RunRecord>& runs,
-                                    const std::optional<verdict::Panel>& panel);
+                                    const std::optional<verdict::Panel>& panel,
+                                    CaseRecords records = CaseRecords::leave_out);
 
 }  // namespace evalpanel::cli

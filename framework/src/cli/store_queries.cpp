@@ -31,10 +31,12 @@ std::vector<store::RunRecord> select_runs(const store::Store& store, const std::
     return selected;
 }
 
-report::RunSummary summarize_run(const store::Store& store, std::int64_t run_id) {
+report::RunSummary summarize_run(const store::Store& store, std::int64_t run_id, const report::SummaryOptions& options) {
     auto run = store.run(run_id);
     if (!run) throw UsageError("no run " + std::to_string(run_id) + " in the store");
-    return report::summarize(*run, store.results(run_id));
+    report::SummaryBuilder summary(*run, options);
+    store.for_each_case(run_id, [&](const store::CaseRow& row) { summary.add(row); });
+    return summary.finish();
 }
 
 store::Store open_existing(const std::string& db) {

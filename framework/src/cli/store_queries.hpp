@@ -14,7 +14,8 @@ namespace evalpanel::cli {
 // an empty store.
 std::vector<store::RunRecord> select_runs(const store::Store& store, const std::vector<std::string>& ids);
 
-report::RunSummary summarize_run(const store::Store& store, std::int64_t run_id);
+report::RunSummary summarize_run(const store::Store& store, std::int64_t run_id,
+                                 const report::SummaryOptions& options = {});
 
 // Opens an existing store for reading: a missing file is a usage error, not a new empty database.
 store::Store open_existing(const std::string& db);

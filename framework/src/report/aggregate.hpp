@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,30 @@ struct RunSummary {
 // Percentile with linear interpolation between closest ranks (numpy's default); nullopt when empty.
 std::optional<double> percentile(std::vector<double> values, double p);
 
-RunSummary summarize(const store::RunRecord& run, const std::vector<store::ResultRecord>& results);
+struct SummaryOptions {
+    // The bootstrap costs resamples x cases per metric and tag; a summary that shows no intervals (the
+    // table `evalpanel run` prints) skips it.
+    bool intervals = true;
+};
+
+// Builds a RunSummary one case at a time, in suite order, so a run of any size is summarized without
+// holding its cases (Store::for_each_case feeds it).
+class SummaryBuilder {
+public:
+    explicit SummaryBuilder(const store::RunRecord& run, const SummaryOptions& options = {});
+    ~SummaryBuilder();
+    SummaryBuilder(const SummaryBuilder&) = delete;
+    SummaryBuilder& operator=(const SummaryBuilder&) = delete;
+
+    void add(const store::CaseRow& row);
+    RunSummary finish() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+RunSummary summarize(const store::RunRecord& run, const std::vector<store::ResultRecord>& results,
+                     const SummaryOptions& options = {});
 
 }  // namespace evalpanel::report

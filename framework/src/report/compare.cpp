@@ -2,32 +2,65 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "report/markdown.hpp"
 
 namespace evalpanel::report {
 
+void CaseValues::add(const store::CaseRow& row) {
+    const std::size_t index = case_ids_.size();
+    case_ids_.emplace_back(row.case_id);
+    for (const store::ScoreRecord& score : row.scores) {
+        auto found = std::find(metrics_.begin(), metrics_.end(), score.metric);
+        if (found == metrics_.end()) {
+            metrics_.push_back(score.metric);
+            columns_.emplace_back();
+            found = metrics_.end() - 1;
+        }
+        auto& column = columns_[static_cast<std::size_t>(found - metrics_.begin())];
+        if (column.size() <= index) column.resize(index + 1);
+        column[index] = score.value;
+    }
+    // Latency is only a property of an answer; a failed case has none worth comparing.
+    latencies_.push_back(row.status == "ok" && !row.cached ? std::optional<double>(row.latency_ms) : std::nullopt);
+}
+
+std::optional<double> CaseValues::value(const std::string& metric, std::size_t index) const {
+    if (metric == kLatencyMetric) return latencies_.at(index);
+    const auto found = std::find(metrics_.begin(), metrics_.end(), metric);
+    if (found == metrics_.end()) return std::nullopt;
+    const auto& column = columns_[static_cast<std::size_t>(found - metrics_.begin())];
+    return index < column.size() ? column[index] : std::nullopt;
+}
+
+CaseValues case_values(const std::vector<store::ResultRecord>& results) {
+    CaseValues values;
+    for (const store::ResultRecord& r : results) values.add(store::case_row(r));
+    return values;
+}
+
 namespace {
 
-// case id -> metric -> value (latency included as a metric).
-using CaseValues = std::map<std::string, std::map<std::string, std::optional<double>>>;
-
-CaseValues index_by_case(const std::vector<store::ResultRecord>& results, std::vector<std::string>& metric_order) {
-    CaseValues values;
-    for (const auto& r : results) {
-        auto& row = values[r.case_id];
-        for (const auto& s : r.scores) {
-            row[s.metric] = s.value;
-            if (std::find(metric_order.begin(), metric_order.end(), s.metric) == metric_order.end()) {
-                metric_order.push_back(s.metric);
-            }
+// The cases both runs hold, as (base index, candidate index), in case-id order: the order the paired
+// interval's resampling sees, the same whatever order the runs stored their cases in.
+std::vector<std::pair<std::size_t, std::size_t>> pair_cases(const CaseValues& base, const CaseValues& candidate) {
+    std::unordered_map<std::string_view, std::size_t> candidate_index;
+    candidate_index.reserve(candidate.cases());
+    for (std::size_t i = 0; i < candidate.cases(); ++i) candidate_index.emplace(candidate.case_ids()[i], i);
+    std::vector<std::size_t> base_order(base.cases());
+    for (std::size_t i = 0; i < base_order.size(); ++i) base_order[i] = i;
+    std::sort(base_order.begin(), base_order.end(),
+              [&](std::size_t a, std::size_t b) { return base.case_ids()[a] < base.case_ids()[b]; });
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i : base_order) {
+        if (auto found = candidate_index.find(base.case_ids()[i]); found != candidate_index.end()) {
+            pairs.emplace_back(i, found->second);
         }
-        // Latency is only a property of an answer; a failed case has none worth comparing.
-        row[kLatencyMetric] = r.status == "ok" && !r.cached ? std::optional<double>(r.latency_ms) : std::nullopt;
     }
-    return values;
+    return pairs;
 }
 
 double mean(const std::vector<double>& v) {
@@ -80,20 +113,22 @@ bool Comparison::regression() const {
     return std::any_of(metrics.begin(), metrics.end(), [](const auto& m) { return m.verdict == "regression"; });
 }
 
-Comparison compare_runs(const store::RunRecord& base, const std::vector<store::ResultRecord>& base_results,
-                        const store::RunRecord& candidate, const std::vector<store::ResultRecord>& candidate_results,
-                        const std::map<std::string, double>& max_drop, const DirectionOf& higher_is_better) {
+Comparison compare_runs(const store::RunRecord& base, const CaseValues& base_values, const store::RunRecord& candidate,
+                        const CaseValues& candidate_values, const std::map<std::string, double>& max_drop,
+                        const DirectionOf& higher_is_better) {
     Comparison c;
     c.base = base;
     c.candidate = candidate;
-    c.base_cases = base_results.size();
-    c.candidate_cases = candidate_results.size();
-    std::vector<std::string> order;
-    const CaseValues base_values = index_by_case(base_results, order);
-    const CaseValues candidate_values = index_by_case(candidate_results, order);
+    c.base_cases = base_values.cases();
+    c.candidate_cases = candidate_values.cases();
+    std::vector<std::string> order = base_values.metrics();
+    for (const std::string& metric : candidate_values.metrics()) {
+        if (std::find(order.begin(), order.end(), metric) == order.end()) order.push_back(metric);
+    }
     order.push_back(kLatencyMetric);
 
-    for (const auto& [case_id, row] : base_values) c.paired_cases += candidate_values.count(case_id);
+    const auto pairs = pair_cases(base_values, candidate_values);
+    c.paired_cases = pairs.size();
     if (base.suite_hash != candidate.suite_hash) {
         c.notes.push_back("the runs used different versions of the suite (" + base.suite_hash.substr(0, 12) + " vs " +
                           candidate.suite_hash.substr(0, 12) + "): only cases with the same id are compared");
@@ -109,14 +144,12 @@ Comparison compare_runs(const store::RunRecord& base, const std::vector<store::R
         m.higher_is_better = metric == kLatencyMetric ? false : higher_is_better(metric);
         if (auto it = max_drop.find(metric); it != max_drop.end()) m.max_drop = it->second;
         std::vector<double> b, k;
-        for (const auto& [case_id, row] : base_values) {
-            const auto other = candidate_values.find(case_id);
-            if (other == candidate_values.end()) continue;
-            const auto bv = row.find(metric);
-            const auto kv = other->second.find(metric);
-            if (bv == row.end() || kv == other->second.end() || !bv->second || !kv->second) continue;
-            b.push_back(*bv->second);
-            k.push_back(*kv->second);
+        for (const auto& [base_index, candidate_index] : pairs) {
+            const std::optional<double> bv = base_values.value(metric, base_index);
+            const std::optional<double> kv = candidate_values.value(metric, candidate_index);
+            if (!bv || !kv) continue;
+            b.push_back(*bv);
+            k.push_back(*kv);
         }
         m.paired = b.size();
         if (!b.empty()) {
@@ -129,6 +162,13 @@ Comparison compare_runs(const store::RunRecord& base, const std::vector<store::R
         c.metrics.push_back(std::move(m));
     }
     return c;
+}
+
+Comparison compare_runs(const store::RunRecord& base, const std::vector<store::ResultRecord>& base_results,
+                        const store::RunRecord& candidate, const std::vector<store::ResultRecord>& candidate_results,
+                        const std::map<std::string, double>& max_drop, const DirectionOf& higher_is_better) {
+    return compare_runs(base, case_values(base_results), candidate, case_values(candidate_results), max_drop,
+                        higher_is_better);
 }
 
 std::string render_comparison_text(const Comparison& c) {

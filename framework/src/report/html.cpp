@@ -206,7 +206,7 @@ void write_overview(std::ostringstream& out, const ReportData& data) {
     out << "<h2 id=\"runs\">Runs</h2><table><tr><th>run</th><th>tool</th><th>suite</th><th>cases</th><th>ok</th>"
            "<th>errors</th><th>timeouts</th><th>p50</th><th>p95</th><th>cost / 1,000 cases</th></tr>";
     for (const auto& run : data.runs) {
-        const RunCost cost = run_cost(run, results_of(data, run.run.id));
+        const RunCost cost = run_cost(run, cases_of(data, run.run.id));
         out << "<tr><td class=\"num\">" << run.run.id << "</td><td>" << h(run.run.tool) << "</td><td>"
             << h(run.run.suite_name) << "</td><td class=\"num\">" << run.cases << "</td><td class=\"num\">"
             << run.count("ok") << "</td><td class=\"num\">" << run.count("error") + run.count("crash")
@@ -305,9 +305,8 @@ void write_charts(std::ostringstream& out, const ReportData& data, const std::ve
         for (const auto& run : data.runs) {
             if (run.run.tool != tool) continue;
             has_run = true;
-            for (const auto& r : results_of(data, run.run.id)) {
-                if (r.status == "ok") series.latencies_ms.push_back(r.latency_ms);
-            }
+            const auto& answered = cases_of(data, run.run.id).answered_latencies_ms;
+            series.latencies_ms.insert(series.latencies_ms.end(), answered.begin(), answered.end());
         }
         if (has_run) latency.push_back(series);
     }
@@ -327,7 +326,7 @@ void write_charts(std::ostringstream& out, const ReportData& data, const std::ve
         std::vector<CostPoint> points;
         for (const auto& run : data.runs) {
             if (run.metrics.empty() || run.metrics.front().metric != metric) continue;
-            const RunCost cost = run_cost(run, results_of(data, run.run.id));
+            const RunCost cost = run_cost(run, cases_of(data, run.run.id));
             points.push_back({run.run.tool, run_label(run), cost.per_1000_usd, run.metrics.front().mean,
                               cost.free && cost.cases_with_cost == 0});
         }

@@ -24,8 +24,8 @@ ordered_json metrics_json(const std::vector<MetricSummary>& metrics) {
 
 ordered_json run_json(const ReportData& data, const RunSummary& run) {
     const store::RunRecord& r = run.run;
-    const auto& results = results_of(data, r.id);
-    const RunCost cost = run_cost(run, results);
+    const RunCases& cases = cases_of(data, r.id);
+    const RunCost cost = run_cost(run, cases);
 
     ordered_json by_status = ordered_json::object();
     for (const auto& [status, n] : run.by_status) by_status[status] = n;
@@ -35,11 +35,9 @@ ordered_json run_json(const ReportData& data, const RunSummary& run) {
         slices[tag] = {{"cases", n == run.tag_cases.end() ? 0 : n->second}, {"metrics", metrics_json(metrics)}};
     }
     ordered_json errors = ordered_json::array();
-    for (const auto& result : results) {
-        if (result.status != "ok") {
-            errors.push_back({{"case_id", result.case_id}, {"status", result.status}, {"error", result.error},
-                              {"attempts", result.attempts}, {"latency_ms", result.latency_ms}});
-        }
+    for (const FailedCase& failed : cases.failed) {
+        errors.push_back({{"case_id", failed.case_id}, {"status", failed.status}, {"error", failed.error},
+                          {"attempts", failed.attempts}, {"latency_ms", failed.latency_ms}});
     }
     return {
         {"id", r.id},

@@ -20,15 +20,18 @@ const std::vector<store::ResultRecord>& results_of(const ReportData& data, std::
     return it == data.results.end() ? none : it->second;
 }
 
-RunCost run_cost(const RunSummary& run, const std::vector<store::ResultRecord>& results) {
+const RunCases& cases_of(const ReportData& data, std::int64_t run_id) {
+    static const RunCases none;  // immutable: shared by every caller safely
+    const auto it = data.cases.find(run_id);
+    return it == data.cases.end() ? none : it->second;
+}
+
+RunCost run_cost(const RunSummary& run, const RunCases& cases) {
     RunCost cost;
     const nlohmann::json& pricing = run.run.pricing;
     cost.free = pricing.is_object() && pricing.value("free", false);
-    double sum = 0;
-    for (const auto& r : results) {
-        if (r.cost_usd) sum += *r.cost_usd, ++cost.cases_with_cost;
-    }
-    if (cost.cases_with_cost > 0) cost.per_case_usd = sum / static_cast<double>(cost.cases_with_cost);
+    cost.cases_with_cost = cases.cases_with_cost;
+    if (cost.cases_with_cost > 0) cost.per_case_usd = cases.cost_sum_usd / static_cast<double>(cost.cases_with_cost);
     else if (cost.free) cost.per_case_usd = 0.0;
     if (cost.per_case_usd) cost.per_1000_usd = *cost.per_case_usd * 1000;
     return cost;

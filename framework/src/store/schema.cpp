@@ -102,9 +102,73 @@ constexpr std::string_view add_details_v5 = R"sql(
 ALTER TABLE results ADD COLUMN details TEXT NOT NULL DEFAULT '{}';  -- JSON
 )sql";
 
+// Version 6: scores keyed by small integers, for write speed (docs/performance.md). A score row was
+// (run_id, case_id TEXT, metric TEXT) in a table, its primary-key index and a second index; it is now
+// (result id, position) in one WITHOUT ROWID B-tree, with the metric's name in a small dictionary.
+// Results get an explicit id (a bare rowid may change on VACUUM) and an index in suite order, which
+// reads follow without sorting. `position` keeps each case's scores in the order written.
+//
+// Scores carry no foreign keys: checking them costs two B-tree lookups per score row, a third of the
+// write time. The Store writes a case's scores right after its result and deletes them with it
+// (store_write.cpp), and never writes a metric id the dictionary does not hold.
+constexpr std::string_view integer_keyed_scores_v6 = R"sql(
+CREATE TABLE metric_names (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+INSERT INTO metric_names (name) SELECT metric FROM scores GROUP BY metric ORDER BY min(rowid);
+
+CREATE TABLE results_v6 (
+    id          INTEGER PRIMARY KEY,                      -- what scores refer to
+    run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id     TEXT NOT NULL,
+    case_index  INTEGER NOT NULL,                         -- position in the suite: reads follow suite order
+    tags        TEXT NOT NULL,                            -- JSON array of strings
+    expected    TEXT NOT NULL,                            -- JSON
+    status      TEXT NOT NULL,                            -- ok | error | timeout | crash
+    output      TEXT NOT NULL,
+    confidence  REAL,
+    citations   TEXT NOT NULL,                            -- JSON array
+    usage       TEXT NOT NULL,                            -- JSON object
+    cost_usd    REAL,
+    latency_ms  REAL NOT NULL,
+    attempts    INTEGER NOT NULL,
+    error       TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    cached      INTEGER NOT NULL DEFAULT 0,               -- 1: the answer came from the cache
+    details     TEXT NOT NULL DEFAULT '{}',               -- JSON
+    UNIQUE (run_id, case_id)
+);
+INSERT INTO results_v6 (id, run_id, case_id, case_index, tags, expected, status, output, confidence, citations,
+                        usage, cost_usd, latency_ms, attempts, error, finished_at, cached, details)
+    SELECT rowid, run_id, case_id, case_index, tags, expected, status, output, confidence, citations,
+           usage, cost_usd, latency_ms, attempts, error, finished_at, cached, details
+    FROM results ORDER BY rowid;
+
+CREATE TABLE scores_v6 (
+    result_id INTEGER NOT NULL,                           -- results.id
+    position  INTEGER NOT NULL,                           -- 0, 1, ...: the order the case's scores were written
+    metric_id INTEGER NOT NULL,                           -- metric_names.id
+    value     REAL,                                       -- NULL: the metric is undefined for this case
+    PRIMARY KEY (result_id, position)
+) WITHOUT ROWID;
+INSERT INTO scores_v6 (result_id, position, metric_id, value)
+    SELECT r.rowid, row_number() OVER (PARTITION BY s.run_id, s.case_id ORDER BY s.rowid) - 1, m.id, s.value
+    FROM scores s
+    JOIN results r ON r.run_id = s.run_id AND r.case_id = s.case_id
+    JOIN metric_names m ON m.name = s.metric;
+
+DROP TABLE scores;
+DROP TABLE results;
+ALTER TABLE results_v6 RENAME TO results;
+ALTER TABLE scores_v6 RENAME TO scores;
+CREATE INDEX results_in_suite_order ON results(run_id, case_index);
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<std::string_view, 5> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
-                                                        add_cached_flag_v3, add_shard_v4, add_details_v5};
+constexpr std::array<std::string_view, 6> migrations = {create_tables_v1, add_tool_kind_and_pricing_v2,
+                                                        add_cached_flag_v3, add_shard_v4, add_details_v5,
+                                                        integer_keyed_scores_v6};
 
 // PRAGMA takes no bound parameters; `version` is an index into `migrations`, never data.
 void set_schema_version(SQLite::Database& db, int version) {

@@ -4,6 +4,22 @@
 
 namespace evalpanel::store {
 
+StatementUse::~StatementUse() {
+    statement_.tryReset();
+    if (!borrowed_) return;
+    try {
+        statement_.clearBindings();
+    } catch (const SQLite::Exception&) {
+        // Cannot happen (sqlite3_clear_bindings always succeeds); a destructor must not throw regardless.
+    }
+}
+
+StatementUse& StatementUse::borrowed_text(const std::string& value) {
+    statement_.bindNoCopy(next_index_++, value);
+    borrowed_ = true;
+    return *this;
+}
+
 StatementUse& StatementUse::text(const std::string& value) {
     statement_.bind(next_index_++, value);
     return *this;

@@ -13,12 +13,16 @@ namespace evalpanel::store {
 class StatementUse {
 public:
     explicit StatementUse(SQLite::Statement& statement) : statement_(statement) {}
-    ~StatementUse() { statement_.tryReset(); }
+    ~StatementUse();
     StatementUse(const StatementUse&) = delete;
     StatementUse& operator=(const StatementUse&) = delete;
 
     // Parameters are bound left to right, as the `?` appear in the SQL.
     StatementUse& text(const std::string& value);
+    // Text the caller keeps alive until this use ends, bound without a copy: copying a result's texts
+    // into SQLite is otherwise a good part of writing it. The bindings are cleared when the use ends,
+    // so the statement never holds a pointer to text that is gone.
+    StatementUse& borrowed_text(const std::string& value);
     StatementUse& text_or_null(const std::string& value);  // "" binds NULL
     StatementUse& integer(std::int64_t value);
     StatementUse& real(double value);
@@ -36,6 +40,7 @@ private:
 
     SQLite::Statement& statement_;
     int next_index_ = 1;
+    bool borrowed_ = false;
 };
 
 }  // namespace evalpanel::store

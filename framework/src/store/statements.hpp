@@ -5,6 +5,10 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstddef>
+#include <memory>
+#include <vector>
+
 #include "store/transaction.hpp"
 
 namespace evalpanel::store {
@@ -16,14 +20,20 @@ inline constexpr const char* run_columns =
 
 struct Statements {
     explicit Statements(const SQLite::Database& db);
+    Statements(const Statements&) = delete;
+    Statements& operator=(const Statements&) = delete;
 
     TransactionStatements transaction;
 
     SQLite::Statement insert_run;
     SQLite::Statement finish_run;
-    SQLite::Statement delete_scores;
     SQLite::Statement insert_result;
-    SQLite::Statement insert_score;
+    SQLite::Statement delete_case_scores;
+    SQLite::Statement delete_case;
+    // INSERT of `rows` score rows in one statement (1..max_scores_per_insert), prepared when first used:
+    // one statement per case instead of one per score halves the cost of a score row.
+    SQLite::Statement& insert_scores(std::size_t rows);
+    static constexpr std::size_t max_scores_per_insert = 16;
     SQLite::Statement insert_cache;
     SQLite::Statement select_cache;
 
@@ -31,7 +41,13 @@ struct Statements {
     SQLite::Statement select_run;
     SQLite::Statement select_latest_batch;
     SQLite::Statement select_results;
-    SQLite::Statement select_scores;
+    SQLite::Statement select_case_rows;
+    SQLite::Statement select_run_counts;
+    SQLite::Statement select_run_metric_means;
+
+private:
+    const SQLite::Database& db_;
+    std::vector<std::unique_ptr<SQLite::Statement>> insert_scores_;  // [rows - 1]
 };
 
 }  // namespace evalpanel::store

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "store/database_error.hpp"
+#include "store/metric_names.hpp"
 #include "store/schema.hpp"
 #include "store/statements.hpp"
 
@@ -56,15 +57,17 @@ Store Store::open(const std::filesystem::path& path, std::chrono::milliseconds b
 }
 
 Store::Store(std::unique_ptr<SQLite::Database> db)
-    : db_(std::move(db)), statements_(std::make_unique<Statements>(*db_)) {}
+    : db_(std::move(db)), statements_(std::make_unique<Statements>(*db_)), metric_names_(std::make_unique<MetricNames>(*db_)) {}
 
 Store::Store(Store&&) noexcept = default;
 
 Store& Store::operator=(Store&& other) noexcept {
     if (this != &other) {
-        statements_.reset();  // finalize our statements while their connection is still open
+        metric_names_.reset();  // finalize our statements while their connection is still open
+        statements_.reset();
         db_ = std::move(other.db_);
         statements_ = std::move(other.statements_);
+        metric_names_ = std::move(other.metric_names_);
     }
     return *this;
 }

@@ -5,10 +5,12 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,7 +19,8 @@ namespace SQLite { class Database; }
 
 namespace evalpanel::store {
 
-struct Statements;  // the Store's prepared statements (statements.hpp)
+struct Statements;   // the Store's prepared statements (statements.hpp)
+class MetricNames;   // the metric-name dictionary (metric_names.hpp)
 
 // One tool x one suite at one moment.
 struct RunRecord {
@@ -66,6 +69,38 @@ struct ResultRecord {
     bool cached = false;            // served from the response cache (schema 3): latency and cost not new
     nlohmann::json details = nlohmann::json::object();  // the tool's Response::raw, when small (schema 5)
     std::vector<ScoreRecord> scores;
+};
+
+// One case as aggregation reads it (Store::for_each_case): its figures, not its texts or JSON columns.
+// The views point into the row being read, so a CaseRow is valid only while the callback runs.
+struct CaseRow {
+    std::string_view case_id;
+    std::int64_t case_index = 0;
+    const std::vector<std::string>& tags;
+    std::string_view status;
+    double latency_ms = 0;
+    int attempts = 1;
+    std::string_view error;
+    bool cached = false;
+    std::optional<double> cost_usd;
+    const std::vector<ScoreRecord>& scores;
+};
+
+// The same view of a record already read, so one aggregation serves both.
+inline CaseRow case_row(const ResultRecord& r) {
+    return {r.case_id, r.case_index, r.tags, r.status, r.latency_ms, r.attempts, r.error, r.cached, r.cost_usd, r.scores};
+}
+
+// What `evalpanel runs` shows of a run, counted by SQL without reading its cases.
+struct RunCounts {
+    struct MetricMean {
+        std::string metric;
+        std::optional<double> mean;  // over the cases where it is defined
+        std::int64_t scored = 0;
+    };
+    std::map<std::string, std::int64_t> by_status;  // results stored, per status
+    std::vector<MetricMean> metrics;                 // in the order the run's first case scored them
+    std::int64_t cases() const;
 };
 
 // One response-cache entry: request hash -> the tool's answer as JSON.
@@ -118,6 +153,11 @@ public:
     std::optional<RunRecord> run(std::int64_t run_id) const;
     std::vector<RunRecord> latest_batch() const;                   // the runs of the newest batch
     std::vector<ResultRecord> results(std::int64_t run_id) const;  // in suite order (case_index), then as written
+    // The cases of a run in the same order, one at a time, without their texts: what aggregates need
+    // (memory stays flat however large the run).
+    void for_each_case(std::int64_t run_id, const std::function<void(const CaseRow&)>& visit) const;
+    // run id -> its counts; a run with no stored case is absent.
+    std::map<std::int64_t, RunCounts> run_counts() const;
 
     // Community votes (DESIGN.md "Verdicts"): vote is "up" or "down" (anything else throws
     // std::invalid_argument); the comment may be empty.
@@ -131,11 +171,12 @@ public:
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
     const std::string& file() const;   // as given to open(), for error messages
-    void insert_result_rows(const ResultRecord& result);  // inside the caller's transaction
+    void insert_result_rows(const ResultRecord& result, const std::string& written_at);  // inside the caller's transaction
 
     // Declared in this order so the statements are finalized before their connection closes.
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<Statements> statements_;
+    std::unique_ptr<MetricNames> metric_names_;
 };
 
 // Now as UTC ISO-8601 with milliseconds: 2026-11-24T16:00:00.123Z (the format of every stored time).

@@ -1,6 +1,7 @@
 // The write path: runs and results. Each public write is one transaction.
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <stdexcept>
 #include <string_view>
 
@@ -8,6 +9,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "store/database_error.hpp"
+#include "store/json_text.hpp"
+#include "store/metric_names.hpp"
 #include "store/statement_use.hpp"
 #include "store/statements.hpp"
 #include "store/store.hpp"
@@ -31,14 +34,20 @@ void require_one_of(const std::string& value, const std::array<std::string_view,
     throw std::invalid_argument(what + " '" + value + "' is not one of: " + list);
 }
 
-// JSON columns must hold valid UTF-8 JSON. A model may emit a stray invalid byte into a citation title;
-// that byte becomes U+FFFD rather than costing the case. Plain text columns (output) keep every byte.
-std::string to_json_text(const nlohmann::json& value) {
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 std::string describe_case(const ResultRecord& result) {
     return "write case '" + result.case_id + "' of run " + std::to_string(result.run_id);
+}
+
+// A case scores each metric once; a second value for the same metric would leave a report to pick one.
+void require_distinct_metrics(const ResultRecord& result, const std::string& file) {
+    const auto& scores = result.scores;
+    for (auto it = scores.begin(); it != scores.end(); ++it) {
+        const auto same = [&](const ScoreRecord& other) { return other.metric == it->metric; };
+        if (std::any_of(std::next(it), scores.end(), same)) {
+            throw std::runtime_error(file + ": cannot " + describe_case(result) + ": it scores metric '" + it->metric +
+                                     "' twice");
+        }
+    }
 }
 
 }  // namespace
@@ -102,23 +111,24 @@ void Store::write_batch(const std::vector<ResultRecord>& results, const std::vec
     // Checked before the transaction begins: a bad record loses nothing, not even its neighbours.
     for (const ResultRecord& result : results) {
         require_one_of(result.status, result_statuses, "case '" + result.case_id + "': result status");
+        require_distinct_metrics(result, file());
     }
+    // One time for the whole batch: it is written in one transaction, and the clock costs as much as a row.
+    const std::string written_at = now_utc_iso8601();
     const ResultRecord* current = nullptr;
     try {
+        AddedMetricNames added_names(*metric_names_);
         WriteTransaction transaction(statements_->transaction);
         for (const ResultRecord& result : results) {
             current = &result;
-            insert_result_rows(result);
+            insert_result_rows(result, written_at);
         }
         current = nullptr;
         for (const CacheEntry& entry : cache_entries) {
-            StatementUse(statements_->insert_cache)
-                .text(entry.key)
-                .text(to_json_text(entry.response))
-                .text(now_utc_iso8601())
-                .exec();
+            StatementUse(statements_->insert_cache).text(entry.key).text(to_json_text(entry.response)).text(written_at).exec();
         }
         transaction.commit();
+        added_names.commit();
     } catch (const SQLite::Exception& error) {
         if (current == nullptr && results.size() == 1) current = &results.front();
         const std::string action =
@@ -130,35 +140,54 @@ void Store::write_batch(const std::vector<ResultRecord>& results, const std::vec
     }
 }
 
-void Store::insert_result_rows(const ResultRecord& result) {
-    // Replacing the result row would not remove metrics the new write no longer has.
-    StatementUse(statements_->delete_scores).integer(result.run_id).text(result.case_id).exec();
-    StatementUse(statements_->insert_result)
-        .integer(result.run_id)
-        .text(result.case_id)
-        .integer(result.case_index)
-        .text(to_json_text(result.tags))
-        .text(to_json_text(result.expected))
-        .text(result.status)
-        .text(result.output)
-        .real(result.confidence)
-        .text(to_json_text(result.citations))
-        .text(to_json_text(result.usage))
-        .real(result.cost_usd)
-        .real(result.latency_ms)
-        .integer(result.attempts)
-        .text(result.error)
-        .text(now_utc_iso8601())
-        .integer(result.cached ? 1 : 0)
-        .text(to_json_text(result.details))
-        .exec();
-    for (const ScoreRecord& score : result.scores) {
-        StatementUse(statements_->insert_score)
+void Store::insert_result_rows(const ResultRecord& result, const std::string& written_at) {
+    // Every text outlives the statement's use: bound without copies.
+    const std::string tags = to_json_text(result.tags);
+    const std::string expected = to_json_text(result.expected);
+    const std::string citations = to_json_text(result.citations);
+    const std::string usage = to_json_text(result.usage);
+    const std::string details = to_json_text(result.details);
+    const auto insert_result = [&] {
+        return StatementUse(statements_->insert_result)
             .integer(result.run_id)
-            .text(result.case_id)
-            .text(score.metric)
-            .real(score.value)
+            .borrowed_text(result.case_id)
+            .integer(result.case_index)
+            .borrowed_text(tags)
+            .borrowed_text(expected)
+            .borrowed_text(result.status)
+            .borrowed_text(result.output)
+            .real(result.confidence)
+            .borrowed_text(citations)
+            .borrowed_text(usage)
+            .real(result.cost_usd)
+            .real(result.latency_ms)
+            .integer(result.attempts)
+            .borrowed_text(result.error)
+            .borrowed_text(written_at)
+            .integer(result.cached ? 1 : 0)
+            .borrowed_text(details)
             .exec();
+    };
+    if (insert_result() == 0) {
+        // The case is stored already: writing it again replaces it and every score it had, and it then
+        // sorts as the newest write of its run.
+        StatementUse(statements_->delete_case_scores).integer(result.run_id).text(result.case_id).exec();
+        StatementUse(statements_->delete_case).integer(result.run_id).text(result.case_id).exec();
+        insert_result();
+    }
+    const std::int64_t result_id = db_->getLastInsertRowid();
+    std::size_t position = 0;
+    while (position < result.scores.size()) {
+        const std::size_t rows = std::min(result.scores.size() - position, Statements::max_scores_per_insert);
+        StatementUse use(statements_->insert_scores(rows));
+        for (std::size_t row = 0; row < rows; ++row, ++position) {
+            const ScoreRecord& score = result.scores[position];
+            use.integer(result_id)
+                .integer(static_cast<std::int64_t>(position))
+                .integer(metric_names_->id_for(score.metric))
+                .real(score.value);
+        }
+        use.exec();
     }
 }
 

@@ -60,15 +60,18 @@ std::optional<bool> direction_of(const std::string& metric_id) {
 
 bool better(double a, double b, bool higher_is_better) { return higher_is_better ? a > b : a < b; }
 
-// The cases of every run of the tool, or nullptr when any run's cases were not given.
-std::optional<std::vector<const store::ResultRecord*>> all_results(const ComparisonInput& input, const ToolRuns& t) {
-    std::vector<const store::ResultRecord*> results;
+using report::RunCases;
+using AllCases = std::optional<std::vector<const RunCases*>>;
+
+// The cases of every run of the tool, or nullopt when any run's cases were not given.
+AllCases all_cases(const ComparisonInput& input, const ToolRuns& t) {
+    std::vector<const RunCases*> cases;
     for (const RunSummary* run : t.runs) {
-        auto it = input.results.find(run->run.id);
-        if (it == input.results.end()) return std::nullopt;
-        for (const store::ResultRecord& r : it->second) results.push_back(&r);
+        auto it = input.cases.find(run->run.id);
+        if (it == input.cases.end()) return std::nullopt;
+        cases.push_back(&it->second);
     }
-    return results;
+    return cases;
 }
 
 void add_counts(ToolFigures& out, const ToolRuns& t) {
@@ -88,13 +91,12 @@ void add_counts(ToolFigures& out, const ToolRuns& t) {
     out.figures["crash_rate"] = share(crash);
 }
 
-void add_latency(ToolFigures& out, const ToolRuns& t, const std::optional<std::vector<const store::ResultRecord*>>& results,
-                 const ComparisonInput& input) {
+void add_latency(ToolFigures& out, const ToolRuns& t, const AllCases& cases, const ComparisonInput& input) {
     std::optional<double> p50, p95;
-    if (results) {
+    if (cases) {
         std::vector<double> latencies;
-        for (const store::ResultRecord* r : *results) {
-            if (r->status == "ok") latencies.push_back(r->latency_ms);
+        for (const RunCases* run : *cases) {
+            latencies.insert(latencies.end(), run->answered_latencies_ms.begin(), run->answered_latencies_ms.end());
         }
         p50 = report::percentile(latencies, 50);
         p95 = report::percentile(latencies, 95);
@@ -107,12 +109,8 @@ void add_latency(ToolFigures& out, const ToolRuns& t, const std::optional<std::v
 
     // Time to first answer: the first case of the tool's first run that got an answer (in suite order),
     // with whatever warm-up the tool does on its first request.
-    if (auto it = input.results.find(t.runs.front()->run.id); it != input.results.end()) {
-        const store::ResultRecord* first = nullptr;
-        for (const store::ResultRecord& r : it->second) {
-            if (r.status == "ok" && (first == nullptr || r.case_index < first->case_index)) first = &r;
-        }
-        if (first != nullptr) out.figures["latency.first_answer_ms"] = first->latency_ms;
+    if (auto it = input.cases.find(t.runs.front()->run.id); it != input.cases.end() && it->second.first_answer_ms) {
+        out.figures["latency.first_answer_ms"] = *it->second.first_answer_ms;
     }
 }
 
@@ -126,8 +124,7 @@ std::vector<std::string> metric_ids(const ToolRuns& t) {
     return ids;
 }
 
-void add_metric(ToolFigures& out, const ToolRuns& t, const std::string& id,
-                const std::optional<std::vector<const store::ResultRecord*>>& results) {
+void add_metric(ToolFigures& out, const ToolRuns& t, const std::string& id, const AllCases& cases) {
     Pool pool;
     std::vector<const MetricSummary*> contributing;
     for (const RunSummary* run : t.runs) {
@@ -143,11 +140,11 @@ void add_metric(ToolFigures& out, const ToolRuns& t, const std::string& id,
     std::optional<report::Interval> interval;
     if (contributing.size() == 1) {
         interval = contributing.front()->ci95;
-    } else if (results) {
+    } else if (cases) {
         std::vector<double> values;
-        for (const store::ResultRecord* r : *results) {
-            for (const store::ScoreRecord& s : r->scores) {
-                if (s.metric == id && s.value) values.push_back(*s.value);
+        for (const RunCases* run : *cases) {
+            if (auto found = run->metric_values.find(id); found != run->metric_values.end()) {
+                values.insert(values.end(), found->second.begin(), found->second.end());
             }
         }
         interval = report::mean_interval(values);
@@ -204,8 +201,7 @@ void add_changes(ToolFigures& out, const ToolRuns& t, const ComparisonInput& inp
     for (const auto& [id, pair] : pools) out.figures[names::change(id)] = *pair.first.mean() - *pair.second.mean();
 }
 
-std::optional<bool> entry_is_free(const ComparisonInput& input, const ToolRuns& t,
-                                  const std::optional<std::vector<const store::ResultRecord*>>& results) {
+std::optional<bool> entry_is_free(const ComparisonInput& input, const ToolRuns& t, const AllCases& cases) {
     if (auto it = input.tool_is_free.find(t.tool); it != input.tool_is_free.end()) return it->second;
     std::optional<bool> free;
     for (const RunSummary* run : t.runs) {
@@ -213,33 +209,30 @@ std::optional<bool> entry_is_free(const ComparisonInput& input, const ToolRuns& 
             free = free.value_or(true) && run->run.pricing["free"].get<bool>();
         }
     }
-    if (!free && results) {
+    if (!free && cases) {
         // Runs stored without pricing: a case that reported a cost proves the tool is paid.
-        for (const store::ResultRecord* r : *results) {
-            if (r->cost_usd && *r->cost_usd > 0) return false;
+        for (const RunCases* run : *cases) {
+            if (run->any_priced_case) return false;
         }
     }
     return free;
 }
 
 // Cost per case: the mean of the costs the cases reported; 0 for a free tool whose cases reported none.
-void add_entry_and_cost(ToolFigures& out, const ComparisonInput& input, const ToolRuns& t,
-                        const std::optional<std::vector<const store::ResultRecord*>>& results) {
-    const std::optional<bool> free = entry_is_free(input, t, results);
+void add_entry_and_cost(ToolFigures& out, const ComparisonInput& input, const ToolRuns& t, const AllCases& cases) {
+    const std::optional<bool> free = entry_is_free(input, t, cases);
     out.free = free.value_or(true);
     if (free) {
         out.figures["entry_free"] = *free ? 1 : 0;
         out.text["entry"] = *free ? "Free" : "Paid";
     }
     std::optional<double> per_case;
-    if (results) {
+    if (cases) {
         double sum = 0;
         std::size_t n = 0;
-        for (const store::ResultRecord* r : *results) {
-            if (r->cost_usd) {
-                sum += *r->cost_usd;
-                ++n;
-            }
+        for (const RunCases* run : *cases) {
+            sum += run->cost_sum_usd;
+            n += run->cases_with_cost;
         }
         if (n > 0) per_case = sum / static_cast<double>(n);
     }
@@ -329,14 +322,14 @@ std::vector<ToolFigures> compute_figures(const ComparisonInput& input) {
         ToolFigures out;
         out.tool = t.tool;
         for (const RunSummary* run : t.runs) out.run_ids.push_back(run->run.id);
-        const auto results = all_results(input, t);
+        const AllCases cases = all_cases(input, t);
         add_counts(out, t);
-        add_latency(out, t, results, input);
+        add_latency(out, t, cases, input);
         const std::vector<std::string> ids = metric_ids(t);
-        for (const std::string& id : ids) add_metric(out, t, id, results);
+        for (const std::string& id : ids) add_metric(out, t, id, cases);
         add_slices(out, t, ids);
         add_changes(out, t, input);
-        add_entry_and_cost(out, input, t, results);
+        add_entry_and_cost(out, input, t, cases);
         add_kind(out, input, t);
         add_votes(out, input);
         out.figures["competitors"] = static_cast<double>(groups.size() - 1);

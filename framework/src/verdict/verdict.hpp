@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "report/aggregate.hpp"
+#include "report/run_cases.hpp"
 #include "store/store.hpp"
 
 namespace evalpanel::verdict {
@@ -42,10 +43,11 @@ struct ComparisonInput {
     std::map<std::string, std::pair<int, int>> votes;     // tool -> (up, down)
     std::map<std::string, bool> tool_is_free;             // tool -> entry price from ToolInfo/tools config
     std::map<std::string, std::string> tool_kind;         // tool -> local | remote
-    // run id -> its cases (optional). Needed for what a summary does not keep: cost per case, latency
+    // run id -> what its cases add to the summary (optional; report::collect_run_cases, or gathered
+    // while streaming the run). Needed for what a summary does not keep: cost per case, latency
     // percentiles and intervals pooled over several runs, time to first answer. A tool with runs missing
     // here has those figures "not measured" (except a free tool's cost, which is 0).
-    std::map<std::int64_t, std::vector<store::ResultRecord>> results;
+    std::map<std::int64_t, report::RunCases> cases;
 };
 std::vector<ToolFigures> compute_figures(const ComparisonInput& input);
 

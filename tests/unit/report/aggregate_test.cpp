@@ -46,6 +46,17 @@ TEST(Aggregate, MeansSkipUndefinedAndCountThem) {
     EXPECT_FALSE(s.by_tag.at("clean")[0].mean.value() != 0.0);
 }
 
+TEST(Aggregate, IntervalsAreComputedUnlessTurnedOff) {
+    const std::vector<store::ResultRecord> results = {result("a", "ok", 10, {"t"}, 0.0), result("b", "ok", 10, {"t"}, 1.0)};
+    const RunSummary with = summarize(store::RunRecord{}, results);
+    EXPECT_TRUE(with.metrics[0].ci95.has_value());
+    EXPECT_TRUE(with.by_tag.at("t")[0].ci95.has_value());
+    const RunSummary without = summarize(store::RunRecord{}, results, SummaryOptions{false});
+    EXPECT_FALSE(without.metrics[0].ci95.has_value());
+    EXPECT_FALSE(without.by_tag.at("t")[0].ci95.has_value());
+    EXPECT_DOUBLE_EQ(*without.metrics[0].mean, 0.5);  // the means are the same either way
+}
+
 TEST(Aggregate, EmptyRunHasNoMeans) {
     const RunSummary s = summarize(store::RunRecord{}, {});
     EXPECT_EQ(s.cases, 0u);

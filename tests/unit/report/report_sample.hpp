@@ -90,6 +90,7 @@ inline ReportData hostile_report() {
 
     data.runs = {summarize(a, ra), summarize(b, rb)};
     data.results = {{1, ra}, {2, rb}};
+    data.cases = {{1, collect_run_cases(ra)}, {2, collect_run_cases(rb)}};
 
     verdict::ToolVerdict va;
     va.figures.tool = a.tool;

@@ -46,10 +46,10 @@ TEST(StoreOpen, CreatesAMissingFileAtTheCurrentSchemaVersion) {
     {
         Store store = Store::open(file);
         EXPECT_EQ(store.schema_version(), Store::current_schema_version());
-        EXPECT_EQ(Store::current_schema_version(), 5);
+        EXPECT_EQ(Store::current_schema_version(), 6);
     }
     EXPECT_TRUE(std::filesystem::exists(file));
-    EXPECT_EQ(user_version(file), 5);
+    EXPECT_EQ(user_version(file), 6);
 }
 
 TEST(StoreOpen, CreatesEveryTableOfTheDesign) {
@@ -57,11 +57,11 @@ TEST(StoreOpen, CreatesEveryTableOfTheDesign) {
     const auto file = dir / "evalpanel.db";
     Store::open(file);
     SQLite::Database db(file, SQLite::OPEN_READONLY);
-    for (const char* table : {"runs", "results", "scores", "cache", "votes"}) {
+    for (const char* table : {"runs", "results", "scores", "metric_names", "cache", "votes"}) {
         EXPECT_TRUE(db.tableExists(table)) << table;
     }
     SQLite::Statement index(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?");
-    index.bind(1, "scores_by_run_metric");
+    index.bind(1, "results_in_suite_order");
     ASSERT_TRUE(index.executeStep());
     EXPECT_EQ(index.getColumn(0).getInt(), 1);
 }

@@ -184,6 +184,46 @@ TEST_F(StoreResults, AFailedWriteLeavesNothingBehind) {
     EXPECT_EQ(count("SELECT count(*) FROM scores"), 3);
 }
 
+TEST_F(StoreResults, AMetricScoredTwiceIsRefusedNamingCaseAndMetric) {
+    ResultRecord broken = sample_result(run_id, "twice");
+    broken.scores = {{"cer", 0.1}, {"wer", 0.5}, {"cer", 0.2}};
+    try {
+        store.write_result(broken);
+        FAIL() << "expected std::runtime_error";
+    } catch (const std::runtime_error& error) {
+        EXPECT_THAT(error.what(), HasSubstr("case 'twice' of run " + std::to_string(run_id)));
+        EXPECT_THAT(error.what(), HasSubstr("metric 'cer' twice"));
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM results"), 0);
+}
+
+TEST_F(StoreResults, AMetricNameAddedByAFailedWriteIsNotRememberedWithAStaleId) {
+    // The failed batch adds "first_new" to the dictionary, then rolls back; the next write must not
+    // reuse that id from the connection's cache, or its scores would read back under another name.
+    ResultRecord adds_name = sample_result(run_id, "adds-name");
+    adds_name.scores = {{"first_new", 0.1}};
+    const ResultRecord orphan = sample_result(4242, "orphan");  // no such run: the batch fails after adds-name
+    EXPECT_THROW(store.write_batch({adds_name, orphan}), std::runtime_error);
+    EXPECT_EQ(count("SELECT count(*) FROM metric_names WHERE name = 'first_new'"), 0);
+    ResultRecord kept = sample_result(run_id, "kept");
+    kept.scores = {{"second_new", 0.2}, {"first_new", 0.3}};
+    store.write_result(kept);
+    expect_same_scores(only_result().scores, kept.scores);
+    const Store fresh = Store::open(dir / "evalpanel.db");  // and as another connection reads them
+    expect_same_scores(fresh.results(run_id).at(0).scores, kept.scores);
+}
+
+TEST_F(StoreResults, ResultsWrittenByAnotherConnectionReadBackWithTheirMetricNames) {
+    Store other = Store::open(dir / "evalpanel.db");
+    store.write_result(sample_result(run_id, "mine"));  // this connection caches cer, wer, exact_match
+    ResultRecord theirs = sample_result(run_id, "theirs");
+    theirs.scores = {{"anls", 0.9}, {"cer", 0.1}};
+    other.write_result(theirs);
+    const std::vector<ResultRecord> read = store.results(run_id);
+    ASSERT_EQ(read.size(), 2u);
+    expect_same_scores(read[1].scores, theirs.scores);
+}
+
 TEST_F(StoreResults, AResultForAnUnknownRunIsRefusedNamingFileAndRun) {
     try {
         store.write_result(sample_result(4242, "orphan"));

@@ -83,7 +83,7 @@ ComparisonInput two_tool_comparison() {
 
     input.runs = {a1, a2, b};
     input.previous = {{1, a0}};
-    input.results = {{3, cases}};
+    input.cases = {{3, report::collect_run_cases(cases)}};
     input.votes = {{"alpha", {3, 1}}};
     input.tool_is_free = {{"alpha", true}};
     input.tool_kind = {{"alpha", "local"}};

@@ -159,7 +159,7 @@ TEST(Figures, AToolAloneHasNoGapFigures) {
 
 TEST(Figures, PaidToolWithoutCasesHasNoCost) {
     ComparisonInput input = testing::two_tool_comparison();
-    input.results.clear();
+    input.cases.clear();
     const auto tools = compute_figures(input);
     EXPECT_FALSE(tool_named(tools, "beta").figures.contains("cost.per_case_usd"));
     EXPECT_FALSE(tool_named(tools, "beta").figures.contains("latency.p50_ms"));

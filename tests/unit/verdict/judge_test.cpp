@@ -95,7 +95,7 @@ TEST(Judge, Pricing) {
 
 TEST(Judge, PricingNotMeasured) {
     ComparisonInput input = testing::two_tool_comparison();
-    input.results.clear();
+    input.cases.clear();
     const auto v = judge(hand_built_panel(), compute_figures(input));
     EXPECT_FALSE(v[1].pricing.cost_per_case_usd.has_value());
     EXPECT_FALSE(v[1].pricing.monthly_cost_usd.has_value());

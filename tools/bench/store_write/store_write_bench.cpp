@@ -97,8 +97,13 @@ double time_bare_sqlite(const Options& options, const std::vector<std::string>& 
                              "citations, usage, cost_usd, latency_ms, attempts, error, finished_at, cached, details) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              -1, &insert_result, nullptr), db, "prepare");
-    check(sqlite3_prepare_v2(db, "INSERT INTO scores (run_id, case_id, metric, value) VALUES (?, ?, ?, ?)", -1,
+    check(sqlite3_prepare_v2(db, "INSERT INTO scores (result_id, position, metric_id, value) VALUES (?, ?, ?, ?)", -1,
                              &insert_score, nullptr), db, "prepare");
+    // The metric dictionary (schema 6) holds the metrics before the loop: ids 1..K in kMetricPool order.
+    for (const std::string& metric : metrics) {
+        const std::string sql = "INSERT INTO metric_names (name) VALUES ('" + metric + "')";  // fixed names, no input
+        check(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), db, "insert metric name");
+    }
     bench::Stopwatch writing;
     writing.start();
     check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
@@ -133,10 +138,12 @@ double time_bare_sqlite(const Options& options, const std::vector<std::string>& 
             sqlite3_bind_text(insert_result, 17, row.details.c_str(), -1, SQLITE_STATIC);
             check(sqlite3_step(insert_result), db, "insert result");
             sqlite3_reset(insert_result);
-            for (const store::ScoreRecord& score : r.scores) {
-                sqlite3_bind_int64(insert_score, 1, r.run_id);
-                sqlite3_bind_text(insert_score, 2, r.case_id.c_str(), -1, SQLITE_STATIC);
-                sqlite3_bind_text(insert_score, 3, score.metric.c_str(), -1, SQLITE_STATIC);
+            const sqlite3_int64 result_id = sqlite3_last_insert_rowid(db);
+            for (std::size_t position = 0; position < r.scores.size(); ++position) {
+                const store::ScoreRecord& score = r.scores[position];
+                sqlite3_bind_int64(insert_score, 1, result_id);
+                sqlite3_bind_int64(insert_score, 2, static_cast<sqlite3_int64>(position));
+                sqlite3_bind_int64(insert_score, 3, static_cast<sqlite3_int64>(position + 1));  // metrics[position]
                 if (score.value) sqlite3_bind_double(insert_score, 4, *score.value);
                 else sqlite3_bind_null(insert_score, 4);
                 check(sqlite3_step(insert_score), db, "insert score");
