@@ -509,7 +509,8 @@ RunOutcome Runner::resume(const store::RunRecord& run, const suite::Suite& s, co
     const PreparedTool tool{&config, std::move(plugin), std::move(info)};
 
     std::set<std::string> stored;
-    for (const auto& result : store_.results(run.id)) stored.insert(result.case_id);
+    // Only the ids: a resumed 100,000-case run must not read every stored answer back.
+    store_.for_each_case(run.id, [&](const store::CaseRow& row) { stored.emplace(row.case_id); });
     RunOptions resumed = options;
     resumed.shard = run.shard.empty() ? std::nullopt : std::optional<Shard>(parse_shard(run.shard));
     // The same cases as the run began with: cases_total counted the shard's cases of the first `limit`.
