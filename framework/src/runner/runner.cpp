@@ -250,6 +250,8 @@ public:
                         }
                     }
                     work(*slot);
+                    // Each thread ends its own slot, so 64 workers shut down side by side, not in turn.
+                    slot.reset();
                 });
             }
             for (auto& t : threads) t.join();

@@ -14,6 +14,9 @@
 #include <string>
 #include <thread>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 namespace {
@@ -29,6 +32,23 @@ constexpr const char* kAnswer =
     R"("message":{"role":"assistant","content":"STOP"}}],"usage":{"prompt_tokens":80,"completion_tokens":1,"total_tokens":81}})";
 
 }  // namespace
+
+// Debian's compiled cpp-httplib listens with a backlog of 5: 64 clients connecting at once overflow it,
+// and a dropped SYN is retried after 1 s — the benchmark would measure the fake's queue, not the client.
+// listen() again on the same socket raises the backlog; the socket is found by its port.
+void widen_listen_backlog(int port) {
+    for (int fd = 3; fd < 1024; ++fd) {
+        int listening = 0;
+        socklen_t size = sizeof listening;
+        if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening) continue;
+        sockaddr_in address{};
+        socklen_t length = sizeof address;
+        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0 && address.sin_family == AF_INET &&
+            ntohs(address.sin_port) == port) {
+            ::listen(fd, 1024);
+        }
+    }
+}
 
 int main(int argc, char** argv) {
     int delay_ms = 200;
@@ -67,6 +87,7 @@ int main(int argc, char** argv) {
         std::cerr << "delay_server: cannot listen on 127.0.0.1\n";
         return 1;
     }
+    widen_listen_backlog(port);
     running_server = &server;
     std::signal(SIGTERM, stop_serving);
     std::signal(SIGINT, stop_serving);
