@@ -15,6 +15,7 @@
 #include "runner/scoring.hpp"
 #include "worker/in_process_slot.hpp"
 #include "worker/isolated_slot.hpp"
+#include "worker/worker_messages.hpp"
 
 namespace evalpanel::runner {
 
@@ -66,16 +67,6 @@ nlohmann::json expected_of(const suite::Case& c) {
     if (!c.answers.empty()) return c.answers;
     if (!c.facts.empty() || !c.sources.empty()) return {{"facts", c.facts}, {"sources", c.sources}};
     return c.expected;
-}
-
-nlohmann::json pricing_json(const Pricing& p) {
-    return {{"free", p.free},
-            {"input_per_mtok", p.input_per_mtok},
-            {"output_per_mtok", p.output_per_mtok},
-            {"reasoning_per_mtok", p.reasoning_per_mtok},
-            {"citation_per_mtok", p.citation_per_mtok},
-            {"per_request", p.per_request},
-            {"per_1k_searches", p.per_1k_searches}};
 }
 
 nlohmann::json citations_json(const std::vector<Citation>& citations) {
@@ -570,7 +561,7 @@ std::vector<RunOutcome> Runner::run(const std::vector<suite::Suite>& suites, con
             record.tool_config = tool_config::redacted(*tool.config);
             record.evalpanel_version = options.evalpanel_version;
             record.tool_kind = std::string(to_string(tool.info.kind));
-            record.pricing = tool_config::effective_pricing(*tool.config, pricing_json(tool.info.pricing));
+            record.pricing = tool_config::effective_pricing(*tool.config, worker::pricing_json(tool.info.pricing));
             for (const std::string& metric : s.metrics) {
                 const auto params = s.metric_params.find(metric);
                 record.metrics[metric] = params != s.metric_params.end() ? *params : nlohmann::json::object();

@@ -96,16 +96,6 @@ Response response_from(const json& in) {
     return response;
 }
 
-json pricing_json(const Pricing& p) {
-    return {{"free", p.free},
-            {"input_per_mtok", p.input_per_mtok},
-            {"output_per_mtok", p.output_per_mtok},
-            {"reasoning_per_mtok", p.reasoning_per_mtok},
-            {"citation_per_mtok", p.citation_per_mtok},
-            {"per_request", p.per_request},
-            {"per_1k_searches", p.per_1k_searches}};
-}
-
 Pricing pricing_from(const json& in) {
     Pricing p;
     p.free = in.at("free").get<bool>();
@@ -119,6 +109,16 @@ Pricing pricing_from(const json& in) {
 }
 
 }  // namespace
+
+nlohmann::json pricing_json(const Pricing& p) {
+    return nlohmann::json{{"free", p.free},
+            {"input_per_mtok", p.input_per_mtok},
+            {"output_per_mtok", p.output_per_mtok},
+            {"reasoning_per_mtok", p.reasoning_per_mtok},
+            {"citation_per_mtok", p.citation_per_mtok},
+            {"per_request", p.per_request},
+            {"per_1k_searches", p.per_1k_searches}};
+}
 
 std::string encode_header(const json& value) {
     std::string out;

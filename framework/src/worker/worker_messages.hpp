@@ -38,6 +38,9 @@ Outcome decode_outcome(std::string_view header);
 
 // described
 std::string encode_tool_info(const ToolInfo& info);
+
+// A price table as JSON: how it crosses the pipe, and how the runner stores a run's effective prices.
+nlohmann::json pricing_json(const Pricing& p);
 ToolInfo decode_tool_info(std::string_view header);
 
 // hello: who the worker loaded
