@@ -161,6 +161,15 @@ std::vector<PluginEntry> PluginHost::discover() const {
     return entries;
 }
 
+std::optional<fs::path> PluginHost::locate(const std::string& name) const {
+    std::error_code ec;
+    for (const fs::path& place : search_paths_) {
+        const fs::path candidate = fs::is_directory(place, ec) ? place / plugin_file_name(name) : place;
+        if (candidate.filename() == plugin_file_name(name) && fs::is_regular_file(candidate, ec)) return candidate;
+    }
+    return std::nullopt;
+}
+
 LoadedPlugin PluginHost::load(const std::string& name) const {
     std::vector<std::string> refused;
     for (const PluginEntry& entry : discover()) {

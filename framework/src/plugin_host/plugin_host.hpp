@@ -64,6 +64,11 @@ public:
     // The usable plugin of that name. Throws PluginError with one sentence (not found, refused).
     LoadedPlugin load(const std::string& name) const;
 
+    // The file load(name) would most likely open: the first file named plugin_file_name(name) in the
+    // search paths, found without loading anything. A guess for starting work early (a worker zygote):
+    // load() alone says which plugin is used, and whether it is accepted.
+    std::optional<std::filesystem::path> locate(const std::string& name) const;
+
     // Probes one file: loads it, checks the descriptor, describes a fresh Tool. Never throws.
     static PluginEntry probe(const std::filesystem::path& file);
 

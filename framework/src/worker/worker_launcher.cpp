@@ -60,6 +60,10 @@ bool zygotes_enabled() {
     return !(setting && std::string(setting) == "0");
 }
 
+void prestart_zygote(const fs::path& worker_executable, const fs::path& plugin_file) {
+    if (zygotes_enabled()) ZygoteRegistry::instance().zygote_for(worker_executable, plugin_file);
+}
+
 std::unique_ptr<ChildProcess> start_worker(const fs::path& worker_executable, const fs::path& plugin_file,
                                            std::string& why) {
     if (zygotes_enabled()) {

@@ -16,6 +16,11 @@ namespace evalpanel::worker {
 std::unique_ptr<ChildProcess> start_worker(const std::filesystem::path& worker_executable,
                                            const std::filesystem::path& plugin_file, std::string& why);
 
+// Starts the zygote of `plugin_file` now, without waiting for it, so it loads the plugin while the host
+// does other work (reading suites); the first start_worker() for it then finds it ready. Does nothing when
+// zygotes are off or it runs already; a zygote that cannot start is said once, as start_worker() would.
+void prestart_zygote(const std::filesystem::path& worker_executable, const std::filesystem::path& plugin_file);
+
 // False when $EVALPANEL_WORKER_ZYGOTE is "0": every worker is then spawned (for comparison and debugging).
 bool zygotes_enabled();
 

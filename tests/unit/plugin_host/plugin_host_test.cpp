@@ -85,6 +85,17 @@ TEST(PluginHost, ToolOutlivesHostAndPluginHandle) {
     EXPECT_EQ(tool->describe().name, "echo");
 }
 
+TEST(PluginHost, LocateFindsTheFileLoadWouldOpenWithoutLoadingIt) {
+    // The first search path holding the file wins, as in load(); a path that is the file itself counts.
+    const PluginHost host({kPlugins / "nowhere", kPlugins / "abi999", kPlugins / "good"});
+    EXPECT_EQ(host.locate("echo"), kPlugins / "good" / plugin_file_name("echo"));
+    EXPECT_EQ(host.load("echo").entry().path, *host.locate("echo"));
+    const PluginHost by_file({kPlugins / "good" / plugin_file_name("echo")});
+    EXPECT_EQ(by_file.locate("echo"), kPlugins / "good" / plugin_file_name("echo"));
+    EXPECT_EQ(host.locate("no_such_plugin"), std::nullopt);
+    EXPECT_EQ(by_file.locate("failing"), std::nullopt);
+}
+
 TEST(PluginHost, LoadUnknownNameSaysWhereItLooked) {
     const PluginHost host({kPlugins / "good"});
     try {

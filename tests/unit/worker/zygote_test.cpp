@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include <signal.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include "plugin_host/plugin_host.hpp"
 #include "process_checks.hpp"
 #include "worker/isolated_slot.hpp"
+#include "worker/worker_launcher.hpp"
 #include "worker/zygote_client.hpp"
 
 namespace evalpanel::worker {
@@ -100,6 +102,45 @@ TEST_F(IsolatedWorkerZygote, WorkersOfOnePluginAreForkedByItsOneZygote) {
     EXPECT_NE(command_line_of(zygote).find("--zygote " + kEchoPlugin.string()), std::string::npos) << command_line_of(zygote);
     EXPECT_EQ(answer_text(first->call(echo_request("one"), 10)), "one");
     EXPECT_EQ(answer_text(second->call(echo_request("two"), 10)), "two");
+}
+
+// The host's children that run `evalpanel-worker --zygote PLUGIN`.
+std::vector<pid_t> zygotes_of(const fs::path& plugin) {
+    std::vector<pid_t> found;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        const pid_t pid = std::stoi(name);
+        if (parent_of(pid) == ::getpid() && command_line_of(pid).find("--zygote " + plugin.string()) != std::string::npos) {
+            found.push_back(pid);
+        }
+    }
+    return found;
+}
+
+TEST_F(IsolatedWorkerZygote, PrestartedZygoteLoadsThePluginBeforeAnySlotAndServesTheSlotsLater) {
+    const fs::path plugin = private_copy_of_echo("prestart");
+    ASSERT_TRUE(zygotes_of(plugin).empty());
+    prestart_zygote(kWorker, plugin);
+    // The child exists when prestart returns; its command line shows once its exec has finished.
+    std::vector<pid_t> started = zygotes_of(plugin);
+    for (int i = 0; i < 500 && started.empty(); ++i) {
+        std::this_thread::sleep_for(10ms);
+        started = zygotes_of(plugin);
+    }
+    ASSERT_EQ(started.size(), 1u);  // running before any slot asked for a worker
+    prestart_zygote(kWorker, plugin);  // a second prestart starts no second zygote
+    EXPECT_EQ(zygotes_of(plugin), started);
+    auto slot = echo_slot(plugin);
+    EXPECT_EQ(parent_of(slot->worker_pid()), started.front());
+    EXPECT_EQ(answer_text(slot->call(echo_request("early"), 10)), "early");
+}
+
+TEST_F(IsolatedWorkerZygote, PrestartDoesNothingWhenZygotesAreOff) {
+    ::setenv("EVALPANEL_WORKER_ZYGOTE", "0", 1);
+    const fs::path plugin = private_copy_of_echo("prestart-off");
+    prestart_zygote(kWorker, plugin);
+    EXPECT_TRUE(zygotes_of(plugin).empty());
 }
 
 TEST_F(IsolatedWorkerZygote, WorkersAreSpawnedWhenZygotesAreOff) {
