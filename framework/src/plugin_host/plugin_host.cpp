@@ -161,17 +161,42 @@ std::vector<PluginEntry> PluginHost::discover() const {
     return entries;
 }
 
-std::optional<fs::path> PluginHost::locate(const std::string& name) const {
+std::vector<fs::path> PluginHost::files_named(const std::string& name) const {
+    std::vector<fs::path> files;
     std::error_code ec;
     for (const fs::path& place : search_paths_) {
         const fs::path candidate = fs::is_directory(place, ec) ? place / plugin_file_name(name) : place;
-        if (candidate.filename() == plugin_file_name(name) && fs::is_regular_file(candidate, ec)) return candidate;
+        if (candidate.filename() == plugin_file_name(name) && fs::is_regular_file(candidate, ec)) files.push_back(candidate);
     }
-    return std::nullopt;
+    return files;
+}
+
+std::optional<fs::path> PluginHost::locate(const std::string& name) const {
+    const std::vector<fs::path> files = files_named(name);
+    if (files.empty()) return std::nullopt;
+    return files.front();
 }
 
 LoadedPlugin PluginHost::load(const std::string& name) const {
     std::vector<std::string> refused;
+    // The files named after the plugin first, each opened alone: a run loads the plugins it uses and no
+    // other, so another plugin in the search path that is broken, crashes while it loads or is slow to
+    // load cannot stop or slow it. Only a name no file is named after is looked for among every plugin's
+    // declared name, which opens them all.
+    for (const fs::path& file : files_named(name)) {
+        PluginEntry entry = probe(file);
+        if (!entry.ok()) {
+            refused.push_back(file.string() + " " + entry.refusal);
+            continue;
+        }
+        auto impl = std::make_shared<LoadedPlugin::Impl>();
+        impl->entry = std::move(entry);
+        if (std::string refusal = open_plugin(file, *impl); !refusal.empty()) {
+            throw PluginError("plugin '" + name + "' at " + file.string() + " " + refusal);
+        }
+        return LoadedPlugin(impl);
+    }
+    if (!refused.empty()) throw PluginError("plugin '" + name + "' was refused: " + refused.front());
     for (const PluginEntry& entry : discover()) {
         const bool named = entry.name == name || entry.path.filename() == plugin_file_name(name);
         if (!named) continue;

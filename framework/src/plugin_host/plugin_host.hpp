@@ -61,7 +61,10 @@ public:
     // A plugin name found again later in the search order is refused as shadowed.
     std::vector<PluginEntry> discover() const;
 
-    // The usable plugin of that name. Throws PluginError with one sentence (not found, refused).
+    // The usable plugin of that name: the first accepted file named plugin_file_name(name) in the search
+    // paths, opened without opening any other plugin; only when no file has that name, the first plugin
+    // whose descriptor declares it (which probes every plugin). Throws PluginError with one sentence (not
+    // found, refused).
     LoadedPlugin load(const std::string& name) const;
 
     // The file load(name) would most likely open: the first file named plugin_file_name(name) in the
@@ -79,6 +82,9 @@ public:
     const std::vector<std::filesystem::path>& search_paths() const { return search_paths_; }
 
 private:
+    // Every file named plugin_file_name(name), in search order, none of them opened.
+    std::vector<std::filesystem::path> files_named(const std::string& name) const;
+
     std::vector<std::filesystem::path> search_paths_;
 };
 

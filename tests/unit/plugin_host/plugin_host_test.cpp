@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 namespace evalpanel::plugin_host {
@@ -94,6 +96,38 @@ TEST(PluginHost, LocateFindsTheFileLoadWouldOpenWithoutLoadingIt) {
     EXPECT_EQ(by_file.locate("echo"), kPlugins / "good" / plugin_file_name("echo"));
     EXPECT_EQ(host.locate("no_such_plugin"), std::nullopt);
     EXPECT_EQ(by_file.locate("failing"), std::nullopt);
+}
+
+TEST(PluginHost, LoadOpensOnlyThePluginItNames) {
+    // The first search path holds a plugin that aborts whatever process opens it; without the lookup by
+    // file name, load() would probe it (as discover() does) and this test would die.
+    const PluginHost host({kPlugins / "aborts_on_load", kPlugins / "good"});
+    const LoadedPlugin plugin = host.load("echo");
+    EXPECT_EQ(plugin.entry().path, kPlugins / "good" / plugin_file_name("echo"));
+    Request request;
+    request.image = {'h', 'i'};
+    const Outcome outcome = plugin.create_tool()->call(request);
+    ASSERT_TRUE(std::holds_alternative<Response>(outcome));
+    EXPECT_EQ(std::get<Response>(outcome).text, "hi");
+}
+
+TEST(PluginHost, LoadSkipsARefusedFileForTheNextOneOfThatName) {
+    // A copy of the ABI-999 build named like the good echo, earlier in the search path: refused, and the
+    // good one found after it is loaded, as when every plugin was probed.
+    const fs::path dir = fs::temp_directory_path() / ("evalpanel-plugin-host-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(kPlugins / "abi999" / plugin_file_name("echo_abi999"), dir / plugin_file_name("echo"),
+                  fs::copy_options::overwrite_existing);
+    const PluginHost host({dir, kPlugins / "good"});
+    EXPECT_EQ(host.load("echo").entry().path, kPlugins / "good" / plugin_file_name("echo"));
+    const PluginHost only_refused({dir});
+    try {
+        only_refused.load("echo");
+        FAIL() << "expected PluginError";
+    } catch (const PluginError& e) {
+        EXPECT_NE(std::string(e.what()).find("built for ABI 999"), std::string::npos) << e.what();
+    }
+    fs::remove_all(dir);
 }
 
 TEST(PluginHost, LoadUnknownNameSaysWhereItLooked) {
