@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <string>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "suite/image_encode.hpp"
 #include "suite/text_draw.hpp"
 
 namespace evalpanel::suite::detail {
@@ -57,20 +57,7 @@ void add_noise(cv::Mat& image, double sigma, std::uint64_t seed) {
 }
 
 std::vector<std::uint8_t> encode(const cv::Mat& image, int jpeg_quality) {
-    std::vector<std::uint8_t> bytes;
-    // Every encoder parameter is fixed so a library default changing cannot change the bytes.
-    const bool ok =
-        jpeg_quality > 0
-            ? cv::imencode(".jpg", image, bytes,
-                           {cv::IMWRITE_JPEG_QUALITY, jpeg_quality, cv::IMWRITE_JPEG_PROGRESSIVE, 0,
-                            cv::IMWRITE_JPEG_OPTIMIZE, 0})
-            : cv::imencode(".png", image, bytes,
-                           {cv::IMWRITE_PNG_COMPRESSION, 9, cv::IMWRITE_PNG_STRATEGY,
-                            cv::IMWRITE_PNG_STRATEGY_DEFAULT});
-    if (!ok || bytes.empty())
-        throw std::runtime_error(std::string("generate: OpenCV could not encode the image as ") +
-                                 (jpeg_quality > 0 ? "JPEG" : "PNG"));
-    return bytes;
+    return jpeg_quality > 0 ? encode_jpeg(image, jpeg_quality) : encode_png(image);
 }
 
 }  // namespace
