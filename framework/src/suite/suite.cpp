@@ -55,9 +55,15 @@ void report_env_references(const std::string& text, Diagnostics& out) {
     }
 }
 
+// The tree, or nothing with what was wrong in `out`: a broken YAML limit (yaml_guard), a syntax error.
 std::optional<YAML::Node> parse_yaml(const std::string& text, Diagnostics& out) {
     try {
-        return YAML::Load(text);
+        yaml_guard::LimitedYaml loaded = yaml_guard::load_yaml_within_limits(text);
+        if (loaded.violation) {
+            out.add_at(loaded.violation->line, loaded.violation->column, loaded.violation->message);
+            return std::nullopt;
+        }
+        return std::move(loaded.root);
     } catch (const YAML::ParserException& error) {
         out.add(error.mark, "YAML syntax error: " + error.msg);
     } catch (const YAML::Exception& error) {
@@ -178,10 +184,6 @@ Suite load_suite_text(const std::string& text, const std::filesystem::path& file
     suite.content_hash = sha256_hex(text);
 
     report_env_references(text, out);
-    if (const auto violation = yaml_guard::check_yaml_limits(text)) {
-        out.add_at(violation->line, violation->column, violation->message);
-        fail_with(out);
-    }
     const std::optional<YAML::Node> root = parse_yaml(text, out);
     if (!root) fail_with(out);
     if (root->IsNull()) {

@@ -193,12 +193,11 @@ ToolsConfig load_tools_config(const std::optional<fs::path>& explicit_file) {
     if (!in) throw ConfigError(file.string() + ": cannot read the tools config file");
     std::stringstream text;
     text << in.rdbuf();
-    if (const auto violation = yaml_guard::check_yaml_limits(text.str())) {
-        throw ConfigError(violation->located_in(file.string()));
-    }
     YAML::Node root;
     try {
-        root = YAML::Load(text.str());
+        yaml_guard::LimitedYaml loaded = yaml_guard::load_yaml_within_limits(text.str());
+        if (loaded.violation) throw ConfigError(loaded.violation->located_in(file.string()));
+        root = std::move(loaded.root);
     } catch (const YAML::ParserException& e) {
         throw ConfigError(where(file, e.mark) + ": " + e.msg);
     } catch (const YAML::Exception& e) {

@@ -196,12 +196,11 @@ Panel load_panel(const std::filesystem::path& file) {
     std::stringstream text;
     text << in.rdbuf();
     PanelReader reader(file);
-    if (const auto violation = yaml_guard::check_yaml_limits(text.str())) {
-        throw PanelError(violation->located_in(file.string()));
-    }
     YAML::Node root;
     try {
-        root = YAML::Load(text.str());
+        yaml_guard::LimitedYaml loaded = yaml_guard::load_yaml_within_limits(text.str());
+        if (loaded.violation) throw PanelError(loaded.violation->located_in(file.string()));
+        root = std::move(loaded.root);
     } catch (const YAML::ParserException& e) {
         reader.fail(e.mark, "not valid YAML: " + e.msg);
     }

@@ -10,6 +10,9 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
+#include <yaml-cpp/node/impl.h>
+#include <yaml-cpp/node/iterator.h>
+#include <yaml-cpp/node/parse.h>
 #include <yaml-cpp/parser.h>
 
 namespace evalpanel::yaml_guard {
@@ -89,6 +92,26 @@ private:
     std::uint64_t alias_expansion_ = 0;
 };
 
+// True when a collection in `node` sits more than `max_depth` collections deep (the node itself counts
+// as level `level`). The tree holds no aliases here, so this visits each node once; it returns as soon
+// as it passes the limit, so its own recursion stays within max_depth + 1 levels.
+bool nested_deeper_than(const YAML::Node& node, int level, int max_depth) {
+    if (!node.IsSequence() && !node.IsMap()) return false;
+    if (level > max_depth) return true;
+    if (node.IsSequence()) {
+        for (const YAML::Node& item : node) {
+            if (nested_deeper_than(item, level + 1, max_depth)) return true;
+        }
+        return false;
+    }
+    for (const auto& entry : node) {
+        if (nested_deeper_than(entry.first, level + 1, max_depth) || nested_deeper_than(entry.second, level + 1, max_depth)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string YamlLimitViolation::located_in(const std::string& file) const {
@@ -107,6 +130,26 @@ std::optional<YamlLimitViolation> check_yaml_limits(std::string_view text, const
         // Not valid YAML: the caller's own parse says so, in its words.
     }
     return std::nullopt;
+}
+
+LimitedYaml load_yaml_within_limits(const std::string& text, const YamlLimits& limits) {
+    if (text.find('*') != std::string::npos) {
+        if (auto violation = check_yaml_limits(text, limits)) return {YAML::Node(), std::move(violation)};
+        return {YAML::Load(text), std::nullopt};
+    }
+    std::optional<YAML::Node> root;  // constructed from Load's result: a YAML::Node assigned to is another node
+    try {
+        root.emplace(YAML::Load(text));
+    } catch (const YAML::Exception&) {
+        // Too deep for yaml-cpp (DeepRecursion), or a syntax error that a limit may come before: the
+        // scan says which, and where, exactly as if it had run first.
+        if (auto violation = check_yaml_limits(text, limits)) return {YAML::Node(), std::move(violation)};
+        throw;
+    }
+    if (nested_deeper_than(*root, 1, limits.max_depth)) {
+        if (auto violation = check_yaml_limits(text, limits)) return {YAML::Node(), std::move(violation)};
+    }
+    return {*root, std::nullopt};
 }
 
 }  // namespace evalpanel::yaml_guard

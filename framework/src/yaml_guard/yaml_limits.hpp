@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include <yaml-cpp/node/node.h>
+
 namespace evalpanel::yaml_guard {
 
 struct YamlLimits {
@@ -28,11 +30,25 @@ struct YamlLimitViolation {
 
     // "FILE:LINE:COLUMN: message"
     std::string located_in(const std::string& file) const;
+
+    bool operator==(const YamlLimitViolation&) const = default;
 };
 
 // The first limit the text breaks, with where; nullopt when within limits. Only the first document is
 // scanned (the one the loaders read). Text that is not valid YAML passes: the caller's own parse reports
 // the syntax error in its usual words.
 std::optional<YamlLimitViolation> check_yaml_limits(std::string_view text, const YamlLimits& limits = {});
+
+// What YAML::Load(text) returns, or the first limit the text breaks (then `root` is unset): the same
+// answer as check_yaml_limits followed by YAML::Load, for a single parse of most files. Text without a '*'
+// cannot hold an alias, so it is parsed once and its nesting measured on the tree: yaml-cpp's own guard
+// stops its recursive parser at 2,000 levels, so a deeper text costs a thrown exception, not the stack.
+// Only text with a '*', a tree nested too deep or a parse that fails is scanned by check_yaml_limits,
+// which says exactly where. A syntax error within the limits is thrown as YAML::Load throws it.
+struct LimitedYaml {
+    YAML::Node root;
+    std::optional<YamlLimitViolation> violation;
+};
+LimitedYaml load_yaml_within_limits(const std::string& text, const YamlLimits& limits = {});
 
 }  // namespace evalpanel::yaml_guard

@@ -1,6 +1,10 @@
 #include "yaml_guard/yaml_limits.hpp"
 
 #include <chrono>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
 
 #include <gtest/gtest.h>
 
@@ -59,6 +63,56 @@ TEST(YamlLimits, AliasExpansionCountsWholeTreesNotOneNodePerAlias) {
     const std::string text = "a: &x [1, 2]\nb: [*x, *x, *x, *x]\n";
     EXPECT_EQ(check_yaml_limits(text, {64, 12}), std::nullopt);
     EXPECT_TRUE(check_yaml_limits(text, {64, 11}).has_value());
+}
+
+// load_yaml_within_limits answers exactly what check_yaml_limits followed by YAML::Load answered, on
+// text with and without aliases, within and past the limits.
+TEST(LoadYamlWithinLimits, SameAnswerAsTheScanThenTheLoad) {
+    const YamlLimits limits{4, 12};
+    const std::vector<std::string> texts = {
+        "",
+        "a: 1\nb: [x, y]\n",
+        "a: " + nested_brackets(3),                       // map + 3 lists: at the limit
+        "a: " + nested_brackets(4),                       // one deeper
+        "a:\n  b:\n    c:\n      d: [1]\n",              // 5 levels in block style
+        "? [[[x]]]\n: v\n",                              // a collection as a key counts too
+        "- - - - - x\n",                                 // compact block sequences
+        "a: &x [1, 2]\nb: [*x, *x, *x, *x]\n",            // 12 alias nodes: at the limit
+        "a: &x [1, 2]\nb: [*x, *x, *x, *x, *x]\n",        // past it
+        "text: 'a * b'\nlist: [[[[[deep]]]]]\n",         // a '*' that is no alias, and too deep
+    };
+    for (const std::string& text : texts) {
+        const auto scanned = check_yaml_limits(text, limits);
+        const LimitedYaml loaded = load_yaml_within_limits(text, limits);
+        ASSERT_EQ(loaded.violation.has_value(), scanned.has_value()) << text;
+        if (scanned) {
+            EXPECT_EQ(loaded.violation->line, scanned->line) << text;
+            EXPECT_EQ(loaded.violation->column, scanned->column) << text;
+            EXPECT_EQ(loaded.violation->message, scanned->message) << text;
+        } else {
+            EXPECT_EQ(YAML::Dump(loaded.root), YAML::Dump(YAML::Load(text))) << text;
+        }
+    }
+}
+
+TEST(LoadYamlWithinLimits, AHundredThousandBracketsWithoutAnAliasAreRefusedAtOnce) {
+    // No '*': the text is loaded first, and yaml-cpp's own guard stops the parse at 2,000 levels.
+    const std::string text = "key:\n  " + nested_brackets(100'000);
+    const auto start = std::chrono::steady_clock::now();
+    const LimitedYaml loaded = load_yaml_within_limits(text);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ASSERT_TRUE(loaded.violation.has_value());
+    EXPECT_EQ(*loaded.violation, *check_yaml_limits(text));
+    EXPECT_LT(elapsed, std::chrono::seconds(2));
+}
+
+TEST(LoadYamlWithinLimits, ALimitBeforeASyntaxErrorIsReportedAndASyntaxErrorAloneIsThrown) {
+    const YamlLimits limits{2, 100};
+    const LimitedYaml deep_then_broken = load_yaml_within_limits("a: [[[x]]]\nb: [unclosed\n", limits);
+    ASSERT_TRUE(deep_then_broken.violation.has_value());
+    EXPECT_EQ(deep_then_broken.violation->line, 1);
+    EXPECT_THROW(load_yaml_within_limits("a: [unclosed\n"), YAML::ParserException);
+    EXPECT_THROW(load_yaml_within_limits("a: [unclosed *x\n"), YAML::ParserException);
 }
 
 TEST(YamlLimits, ViolationReadsAsFileLineColumnMessage) {
