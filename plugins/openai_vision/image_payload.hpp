@@ -1,8 +1,10 @@
 // Encoded image bytes -> the data URI a vision chat server receives.
 //
-// Decoded with OpenCV, flattened to 8-bit BGR (transparency composited on white, grey expanded, EXIF
-// orientation applied), shrunk with INTER_AREA so the longest side fits max_side (never enlarged), and
-// re-encoded as PNG or JPEG: the formats every server decodes (llama.cpp's stb_image has no WebP).
+// Decoded with Leptonica (not OpenCV's imgcodecs, whose Debian build drags ~140 shared libraries into
+// every worker), flattened to 8-bit BGR (transparency composited on white, grey expanded, 16-bit narrowed
+// to the high byte, a JPEG's EXIF orientation applied as OpenCV's IMREAD_COLOR did), shrunk with OpenCV's
+// INTER_AREA so the longest side fits max_side (never enlarged), and re-encoded with Leptonica as PNG or
+// JPEG: the formats every server decodes (llama.cpp's stb_image has no WebP).
 #pragma once
 
 #include <cstdint>
@@ -16,8 +18,9 @@
 
 namespace evalpanel::plugins::openai_vision {
 
-// 8-bit, 3-channel BGR pixels, or nullopt when the bytes are empty or not an image OpenCV decodes.
-// Never throws.
+// 8-bit, 3-channel BGR pixels, or nullopt when the bytes are empty or not an image Leptonica decodes.
+// Never throws; prints nothing for bytes that are not an image or a PNG cut short (libpng and libjpeg,
+// under Leptonica, may still print a line for a damaged PNG or JPEG stream).
 std::optional<cv::Mat> decode_to_bgr(std::span<const std::uint8_t> encoded);
 
 // The size an image of `size` is sent at: the longest side at most max_side, aspect ratio kept
