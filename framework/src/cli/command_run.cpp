@@ -128,8 +128,9 @@ int run_command(const std::vector<std::string>& args) {
 
     const plugin_host::PluginHost plugins(plugin_host::plugin_search_paths({plugin_paths.begin(), plugin_paths.end()}));
     // The tools config is read before the suites so that each named tool's worker zygote starts loading
-    // its plugin (about 60 ms for one that links OpenCV) on the other core while the suites load; a
-    // config error is still reported after the suites' own problems, as if read in turn.
+    // its plugin (10-60 ms, the most for the Tesseract plugin, which links OpenCV's imgcodecs) on the other
+    // core while the suites load; a config error is still reported after the suites' own problems, as if
+    // read in turn.
     std::optional<tool_config::ToolsConfig> loaded_config;
     std::exception_ptr config_error;
     try {
