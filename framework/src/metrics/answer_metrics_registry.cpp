@@ -18,13 +18,13 @@ namespace {
 double number_param(const nlohmann::json& params, std::string_view metric, std::string_view name, double fallback) {
     if (params.is_null()) return fallback;
     if (!params.is_object()) {
-        throw MetricParamError(std::string(metric) + ": parameters must be a mapping, got " + params.dump());
+        throw MetricParamError(std::string(metric) + ": parameters must be a mapping, got " + quoted(params));
     }
     const auto it = params.find(name);
     if (it == params.end() || it->is_null()) return fallback;
     if (!it->is_number()) {
         throw MetricParamError(std::string(metric) + ": parameter '" + std::string(name) +
-                               "' must be a number, got " + it->dump());
+                               "' must be a number, got " + quoted(*it));
     }
     return it->get<double>();
 }

@@ -12,14 +12,14 @@ namespace {
 [[noreturn]] void fail(std::string_view metric, std::string_view name, std::string_view expectation,
                        const nlohmann::json& value) {
     throw MetricParamError(std::string(metric) + ": parameter '" + std::string(name) + "' must be " +
-                           std::string(expectation) + ", got " + value.dump());
+                           std::string(expectation) + ", got " + quoted(value));
 }
 
 // params[name], or nullptr when absent or null. `params` must be null or an object.
 const nlohmann::json* find_param(const nlohmann::json& params, std::string_view metric, std::string_view name) {
     if (params.is_null()) return nullptr;
     if (!params.is_object()) {
-        throw MetricParamError(std::string(metric) + ": parameters must be a mapping, got " + params.dump());
+        throw MetricParamError(std::string(metric) + ": parameters must be a mapping, got " + quoted(params));
     }
     const auto it = params.find(name);
     return it == params.end() || it->is_null() ? nullptr : &*it;

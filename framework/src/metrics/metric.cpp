@@ -68,7 +68,7 @@ void validate_params(const MetricDef& def, const nlohmann::json& params) {
         return;
     }
     if (!params.is_object()) {
-        throw MetricParamError(def.id + ": parameters must be a mapping, got " + params.dump());
+        throw MetricParamError(def.id + ": parameters must be a mapping, got " + quoted(params));
     }
     for (const auto& [name, value] : params.items()) {
         if (std::ranges::find(def.params, name) == def.params.end()) {

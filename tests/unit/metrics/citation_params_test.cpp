@@ -73,6 +73,16 @@ TEST(CitationParams, AsOfIsRequiredAndMustBeAValidDate) {
     }
 }
 
+// Found by fuzzing the suite loader: a value that is not UTF-8 (a suite file may hold any bytes) made the
+// message's json::dump() throw a type_error, which escaped the loader as a crash instead of a suite error.
+TEST(CitationParams, AValueThatIsNotUtf8IsQuotedWithReplacementCharacters) {
+    EXPECT_EQ(error_of([] { freshness_options(json{{"as_of", "20\xff" "5"}}, "fresh_source_ratio"); }),
+              "fresh_source_ratio: parameter 'as_of' must be a valid date \"YYYY-MM-DD\" (or \"YYYY-MM\", "
+              "\"YYYY\"), got \"20\xef\xbf\xbd" "5\"");
+    EXPECT_THROW(bool_param(json{{"collapse_whitespace", "\xc3"}}, "cer", "collapse_whitespace", false),
+                 MetricParamError);
+}
+
 TEST(CitationParams, RejectsMaxAgeDaysOfTheWrongTypeOrSign) {
     const json as_of = "2025-06-01";
     EXPECT_EQ(error_of([&] {
