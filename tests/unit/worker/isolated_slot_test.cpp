@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "plugin_host/plugin_host.hpp"
+#include "echo_worker.hpp"
 #include "process_checks.hpp"
 
 namespace evalpanel::worker {
@@ -18,21 +19,10 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-const fs::path kPlugins = EVALPANEL_TEST_PLUGIN_DIR;
-const fs::path kEchoPlugin = kPlugins / "good" / plugin_host::plugin_file_name("echo");
-const fs::path kWorker = EVALPANEL_WORKER_EXECUTABLE;
+using namespace echo_worker;
 
 SlotSpec echo_spec(nlohmann::json options = nlohmann::json::object()) {
     return SlotSpec{kEchoPlugin, "echo-test", "tools.yaml:3", std::move(options)};
-}
-
-// The echo plugin answers with the image bytes as text; commands in them steer its faults.
-Request echo_request(const std::string& image_text) {
-    Request request;
-    request.case_id = "case-1";
-    request.image.assign(image_text.begin(), image_text.end());
-    request.image_name = "inline";
-    return request;
 }
 
 std::unique_ptr<IsolatedSlot> echo_slot(nlohmann::json options = nlohmann::json::object()) {
@@ -41,15 +31,6 @@ std::unique_ptr<IsolatedSlot> echo_slot(nlohmann::json options = nlohmann::json:
     EXPECT_TRUE(slot) << why;
     EXPECT_EQ(why, "");
     return std::unique_ptr<IsolatedSlot>(dynamic_cast<IsolatedSlot*>(slot.release()));
-}
-
-std::string answer_text(const SlotCall& call) {
-    EXPECT_EQ(call.end, CallEnd::answered) << call.detail;
-    if (!call.outcome || !std::holds_alternative<Response>(*call.outcome)) {
-        ADD_FAILURE() << "no Response";
-        return {};
-    }
-    return std::get<Response>(*call.outcome).text;
 }
 
 TEST(IsolatedSlot, AnswersRoundTripThroughTheWorker) {

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "plugin_host/plugin_host.hpp"
+#include "echo_worker.hpp"
 #include "process_checks.hpp"
 #include "worker/isolated_slot.hpp"
 #include "worker/worker_launcher.hpp"
@@ -25,9 +26,7 @@ namespace {
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
-const fs::path kPlugins = EVALPANEL_TEST_PLUGIN_DIR;
-const fs::path kEchoPlugin = kPlugins / "good" / plugin_host::plugin_file_name("echo");
-const fs::path kWorker = EVALPANEL_WORKER_EXECUTABLE;
+using namespace echo_worker;
 
 pid_t parent_of(pid_t pid) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
@@ -58,19 +57,6 @@ std::unique_ptr<IsolatedSlot> echo_slot(const fs::path& plugin_file = kEchoPlugi
     auto slot = make_isolated_slot(SlotSpec{plugin_file, "echo-test", "tools.yaml:3", nlohmann::json::object()}, kWorker, why);
     EXPECT_TRUE(slot) << why;
     return std::unique_ptr<IsolatedSlot>(dynamic_cast<IsolatedSlot*>(slot.release()));
-}
-
-Request echo_request(const std::string& text) {
-    Request request;
-    request.case_id = "case-1";
-    request.image.assign(text.begin(), text.end());
-    request.image_name = "inline";
-    return request;
-}
-
-std::string answer_text(const SlotCall& call) {
-    EXPECT_EQ(call.end, CallEnd::answered) << call.detail;
-    return call.outcome && std::holds_alternative<Response>(*call.outcome) ? std::get<Response>(*call.outcome).text : "";
 }
 
 // Zygotes are the default; these tests hold even when the environment switched them off for a run.
