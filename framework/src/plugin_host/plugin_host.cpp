@@ -109,9 +109,9 @@ std::string open_plugin(const fs::path& file, LoadedPlugin::Impl& impl) {
     return {};
 }
 
-}  // namespace
-
-PluginEntry PluginHost::probe(const fs::path& file) {
+// One file opened, its descriptor checked and a fresh Tool described; the refusal, if any, is in the
+// entry. The library stays open in the result, so an accepted plugin is used as probed, not opened again.
+std::shared_ptr<LoadedPlugin::Impl> open_and_describe(const fs::path& file) {
     auto impl = std::make_shared<LoadedPlugin::Impl>();
     impl->entry.path = file;
     impl->entry.refusal = open_plugin(file, *impl);
@@ -123,8 +123,12 @@ PluginEntry PluginHost::probe(const fs::path& file) {
             impl->entry.refusal = e.what();
         }
     }
-    return impl->entry;
+    return impl;
 }
+
+}  // namespace
+
+PluginEntry PluginHost::probe(const fs::path& file) { return open_and_describe(file)->entry; }
 
 LoadedPlugin PluginHost::load_file(const fs::path& file) {
     auto impl = std::make_shared<LoadedPlugin::Impl>();
@@ -184,17 +188,9 @@ LoadedPlugin PluginHost::load(const std::string& name) const {
     // load cannot stop or slow it. Only a name no file is named after is looked for among every plugin's
     // declared name, which opens them all.
     for (const fs::path& file : files_named(name)) {
-        PluginEntry entry = probe(file);
-        if (!entry.ok()) {
-            refused.push_back(file.string() + " " + entry.refusal);
-            continue;
-        }
-        auto impl = std::make_shared<LoadedPlugin::Impl>();
-        impl->entry = std::move(entry);
-        if (std::string refusal = open_plugin(file, *impl); !refusal.empty()) {
-            throw PluginError("plugin '" + name + "' at " + file.string() + " " + refusal);
-        }
-        return LoadedPlugin(impl);
+        std::shared_ptr<LoadedPlugin::Impl> impl = open_and_describe(file);
+        if (impl->entry.ok()) return LoadedPlugin(impl);
+        refused.push_back(file.string() + " " + impl->entry.refusal);
     }
     if (!refused.empty()) throw PluginError("plugin '" + name + "' was refused: " + refused.front());
     for (const PluginEntry& entry : discover()) {
